@@ -1,0 +1,1 @@
+//! Scoring records against gold annotations (filled by the evaluation issue).

@@ -1,0 +1,380 @@
+//! Counts (SPEC §6): a numeral with its classifier or measure, its approximation marker and,
+//! where the text gives it, the noun counted.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::numeral::{self, Numeral, Script, Vague};
+use crate::data;
+use crate::record::Approx;
+use crate::text::{Document, Span};
+use crate::text::normalize::is_cjk;
+
+/// A count found in the normalised text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountMention {
+    /// Where it is.
+    pub span: Span,
+    /// The value.
+    pub value: f64,
+    /// The unit, if any.
+    pub unit: Option<String>,
+    /// The counted noun.
+    pub object: Option<String>,
+    /// Approximation.
+    pub approx: Approx,
+    /// Where the numeral itself is (without markers, unit or object).
+    pub number: Span,
+}
+
+struct Units {
+    ac: AhoCorasick,
+    canonical: Vec<&'static str>,
+}
+
+static UNITS: LazyLock<Units> = LazyLock::new(|| {
+    let entries: Vec<(&str, &str)> = data::lines(include_str!("../data/units.txt"))
+        .map(|l| l.split_once('=').unwrap_or((l, l)))
+        .collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(entries.iter().map(|e| e.0))
+        .unwrap();
+    Units { ac, canonical: entries.iter().map(|e| e.1).collect() }
+});
+
+static OBJECTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
+
+static IDIOMS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(data::lines(include_str!("../data/count_idioms.txt"))).unwrap());
+
+/// Markers before a number, longest first, with what they say.
+const PREFIXES: &[(&str, Approx)] = &[
+    ("不到", Approx::Under),
+    ("不足", Approx::Under),
+    ("接近", Approx::Under),
+    ("将近", Approx::Under),
+    ("少于", Approx::Under),
+    ("近", Approx::Under),
+    ("大约", Approx::About),
+    ("约", Approx::About),
+    ("超过", Approx::Over),
+    ("超出", Approx::Over),
+    ("多于", Approx::Over),
+    ("逾", Approx::Over),
+    ("超", Approx::Over),
+    ("上", Approx::About),
+    ("连续", Approx::Exact),
+];
+
+fn unit_at(s: &str) -> Option<(usize, &'static str)> {
+    let m = UNITS.ac.find(Input::new(s).anchored(Anchored::Yes))?;
+    Some((m.end(), UNITS.canonical[m.pattern().as_usize()]))
+}
+
+fn prev_char(text: &str, pos: usize) -> Option<char> {
+    text[..pos].chars().next_back()
+}
+
+fn next_char(text: &str, pos: usize) -> Option<char> {
+    text[pos..].chars().next()
+}
+
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit() || numeral::is_chinese_numeral_char(c)
+}
+
+/// Find every count in the article's sentences, skipping those inside `dates`.
+pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
+    let text = doc.text();
+    for &sent in &doc.sentences {
+        let idioms: Vec<Span> = IDIOMS
+            .find_iter(&text[sent.start..sent.end])
+            .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
+            .collect();
+        let mut p = sent.start;
+        while p < sent.end {
+            let c = next_char(text, p).unwrap_or(' ');
+            let starts = is_number_char(c) && !prev_char(text, p).is_some_and(is_number_char);
+            if starts {
+                if let Some((m, next)) = count_at(doc, sent, p) {
+                    if m.span.is_empty() {
+                        p = next.max(p + c.len_utf8());
+                        continue;
+                    }
+                    let clash = dates.iter().any(|d| d.overlaps(&m.number))
+                        || idioms.iter().any(|i| i.overlaps(&m.number));
+                    if !clash {
+                        out.push(m);
+                    }
+                    p = next;
+                    continue;
+                }
+            }
+            p += c.len_utf8();
+        }
+    }
+}
+
+fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize)> {
+    let text = doc.text();
+    let s = &text[p..sent.end];
+    let num = numeral::parse(s)?;
+    let skip = p + num.len;
+    let prev = prev_char(text, p);
+    // identifiers (URLs, phones, codes), ordinals, slogans in quotes, weekdays
+    if prev.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+第“《「\"周初".contains(c)) {
+        return skip_to(skip);
+    }
+    let (prefix_at, prefix) = prefix_before(text, sent, p, &num, s);
+    if num.is_lone_one(s) {
+        return half_of_one(text, p, prefix_at, sent).or(skip_to(skip));
+    }
+    if num.bare_scale && prefix.is_none() && !s[num.len..].starts_with(['余', '多']) {
+        return skip_to(skip);
+    }
+    let mut value = num.value;
+    let mut approx = match num.vague {
+        Vague::None => Approx::Exact,
+        Vague::Over => Approx::Over,
+        Vague::About => Approx::About,
+    };
+    let mut q = p + num.len;
+    if text[q..sent.end].starts_with(['余', '多']) && !text[q..].starts_with("多元") {
+        approx = Approx::Over;
+        q += 3;
+    }
+    let mut unit: Option<String> = None;
+    let ends_in_scale = |w: char| s[..num.len].ends_with(w);
+    if text[q..].starts_with('元') && (ends_in_scale('万') || ends_in_scale('亿')) {
+        let scale = if ends_in_scale('万') { 1e4 } else { 1e8 };
+        value /= scale;
+        unit = Some(if scale == 1e4 { "万元" } else { "亿元" }.to_string());
+        q += '元'.len_utf8();
+    } else if let Some((len, u)) = unit_at(&text[q..sent.end]) {
+        if !unit_allowed(text, q, q + len, u, &num, s) {
+            return skip_to(skip);
+        }
+        unit = Some(u.to_string());
+        q += len;
+    } else if let Some(v) = cheng(text, q, &num, s) {
+        value = v;
+        unit = Some("%".into());
+        q += '成'.len_utf8();
+    } else if !(num.value >= 10_000.0 && (ends_in_scale('万') || ends_in_scale('亿'))) {
+        return skip_to(skip);
+    }
+    if unit.as_deref() == Some("年") && num.script == Script::Arabic && (1000.0..=2100.0).contains(&num.value) {
+        return skip_to(q);
+    }
+    if unit.as_deref() == Some("小时") {
+        if let Some((extra, len)) = minutes_after(&text[q..sent.end]) {
+            value += extra;
+            q += len;
+        }
+    }
+    if text[..prefix_at].ends_with("零下") {
+        value = -value;
+    }
+    for (w, a) in [("以上", Approx::Over), ("左右", Approx::About), ("余", Approx::Over), ("多", Approx::Over)] {
+        if text[q..sent.end].starts_with(w) && (w.len() > 3 || unit.is_some()) {
+            if approx == Approx::Exact {
+                approx = a;
+            }
+            q += w.len();
+            break;
+        }
+    }
+    if let Some(a) = prefix {
+        if a != Approx::Exact {
+            approx = a;
+        }
+    }
+    let mut end = q;
+    let mut object = None;
+    if unit.is_some() {
+        if let Some((obj, obj_end)) = object_after(doc, q, sent) {
+            object = Some(obj);
+            end = obj_end;
+            if text[end..sent.end].starts_with("以上") {
+                approx = Approx::Over;
+                end += "以上".len();
+            }
+        }
+    }
+    if object.is_none() {
+        object = object_before(doc, prefix_at, sent);
+    }
+    let m = CountMention {
+        span: Span::new(prefix_at, end),
+        value,
+        unit,
+        object,
+        approx,
+        number: Span::new(p, p + num.len),
+    };
+    Some((m, end))
+}
+
+fn dummy(at: usize) -> (CountMention, usize) {
+    (
+        CountMention {
+            span: Span::new(at, at),
+            value: 0.0,
+            unit: None,
+            object: None,
+            approx: Approx::Exact,
+            number: Span::new(at, at),
+        },
+        at,
+    )
+}
+
+/// "No count here; go on after `pos`." Counts with an empty span are dropped by the caller.
+fn skip_to(pos: usize) -> Option<(CountMention, usize)> {
+    Some(dummy(pos))
+}
+
+fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: &str) -> (usize, Option<Approx>) {
+    let before = &text[sent.start..p];
+    for &(w, a) in PREFIXES {
+        if before.ends_with(w) {
+            let at = p - w.len();
+            let pre = prev_char(text, at);
+            if w == "近" && pre.is_some_and(|c| "最附临靠将接".contains(c)) {
+                continue;
+            }
+            if w == "上" && !(num.bare_scale || s.starts_with(['百', '千', '万'])) {
+                continue;
+            }
+            if w == "超" && pre == Some('高') {
+                continue;
+            }
+            return (at, Some(a));
+        }
+    }
+    (p, None)
+}
+
+/// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.
+fn half_of_one(text: &str, p: usize, prefix_at: usize, sent: Span) -> Option<(CountMention, usize)> {
+    let rest = &text[p..sent.end];
+    if !rest.starts_with("一半") {
+        return None;
+    }
+    let end = p + "一半".len();
+    Some((
+        CountMention {
+            span: Span::new(prefix_at, end),
+            value: 50.0,
+            unit: Some("%".into()),
+            object: None,
+            approx: Approx::Exact,
+            number: Span::new(p, end),
+        },
+        end,
+    ))
+}
+
+fn unit_allowed(text: &str, at: usize, end: usize, unit: &str, num: &Numeral, s: &str) -> bool {
+    let after = next_char(text, end);
+    let after_is = |set: &str| after.is_some_and(|c| set.contains(c));
+    match unit {
+        "人" => !after_is("民"),
+        "所" => !after_is("有以谓在属得述说"),
+        "年" => !after_is("级代度"),
+        "名" => !text[at..].starts_with("名称"),
+        "度" => text[..at.saturating_sub(num.len)].ends_with("零下") || s.contains('.'),
+        "期" => !after_is("间望待限刊"),
+        "周" => !after_is("边围末期"),
+        "门" => !after_is("诊口户"),
+        "部" => !after_is("门署分位长"),
+        "处" => !after_is("理于在长"),
+        "间" => false,
+        "本" => !after_is("地土院市县届次"),
+        "支" => !after_is("持援部付出撑"),
+        "条" => !after_is("件例"),
+        "种" => !after_is("植子"),
+        "床" => !after_is("边旁上"),
+        "次" => !after_is("日"),
+        "米" => num.script != Script::Chinese || !after_is("饭粒"),
+        _ => true,
+    }
+}
+
+/// `六成` → 60 (%): one digit before 成, when 成 is not part of a word like 成为.
+fn cheng(text: &str, q: usize, num: &Numeral, s: &str) -> Option<f64> {
+    if !text[q..].starts_with('成') || num.value < 1.0 || num.value > 10.0 || s[..num.len].contains('.') {
+        return None;
+    }
+    let after = next_char(text, q + '成'.len_utf8());
+    if after.is_some_and(|c| "为功立果员本就长绩熟交效都年型份品人".contains(c)) {
+        return None;
+    }
+    Some(num.value * 10.0)
+}
+
+/// `24分` after `2小时`: minutes as a fraction of the hour.
+fn minutes_after(s: &str) -> Option<(f64, usize)> {
+    let n = numeral::parse(s)?;
+    let rest = &s[n.len..];
+    if rest.starts_with('分') && !rest.starts_with("分钟") && n.value < 60.0 {
+        return Some((n.value / 60.0, n.len + '分'.len_utf8()));
+    }
+    None
+}
+
+const NP_STOP: &[&str] = &[
+    "的", "了", "在", "和", "与", "及", "等", "赴", "到", "为", "是", "对", "从", "由", "将", "被", "把",
+    "向", "共", "以上", "左右", "来", "中", "内", "后", "前", "次", "也", "都", "已", "先后",
+];
+
+fn ends_with_object(np: &str) -> bool {
+    OBJECTS.iter().any(|o| np.ends_with(o))
+}
+
+/// The noun phrase right after the unit, when it ends with a counted noun.
+fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)> {
+    let toks = doc.tokens_in(Span::new(q, sent.end));
+    let mut best = None;
+    let mut chars = 0;
+    for t in toks.iter().take(3) {
+        let w = doc.slice(t.span);
+        if t.span.start < q || !w.chars().all(is_cjk) || NP_STOP.contains(&w) {
+            break;
+        }
+        chars += w.chars().count();
+        if chars > 10 {
+            break;
+        }
+        let np = &doc.text()[q..t.span.end];
+        if ends_with_object(np) {
+            best = Some((np.to_string(), t.span.end));
+        }
+    }
+    best
+}
+
+const LEAD_IN: &[&str] = &["共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计"];
+
+/// The counted noun just before the number (`门诊患者约1000人次`), in the same clause.
+fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
+    let toks = doc.tokens_in(Span::new(sent.start, at));
+    for t in toks.iter().rev().take(3) {
+        let w = doc.slice(t.span);
+        if LEAD_IN.contains(&w) {
+            continue;
+        }
+        if w.chars().all(is_cjk) && w.chars().count() >= 2 && ends_with_object(w) {
+            return Some(w.to_string());
+        }
+        return None;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,121 @@
+//! The extractors. Each reads a [`Document`](crate::text::Document) and pushes what it finds
+//! into a caller-owned buffer, with spans in the normalised text; [`run`] turns them into a
+//! [`Record`] with code-point offsets into the input, in one place.
+
+pub mod calendar;
+pub mod counts;
+pub mod dates;
+pub mod first_cases;
+pub mod hospitals;
+pub mod names;
+pub mod numeral;
+pub mod people;
+
+use calendar::Day;
+
+use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record};
+use crate::text::normalize::simplify;
+use crate::text::segment::Segmenter;
+use crate::text::{Document, Span};
+
+/// Run the whole pipeline on one text.
+pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str, published: Option<Day>) -> Record {
+    let doc = Document::new(input, seg);
+    let page_published = doc.layout.published.clone();
+    let published_str = match published {
+        Some(d) => Some(d.iso()),
+        None => page_published.clone(),
+    };
+    let anchor = published.or_else(|| page_published.as_deref().and_then(Day::parse)).or(reference);
+
+    let mut dates = Vec::new();
+    dates::extract(&doc, anchor, &mut dates);
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let mut counts = Vec::new();
+    counts::extract(&doc, &date_spans, &mut counts);
+    let mut hospitals = Vec::new();
+    hospitals::extract(&doc, seg, &mut hospitals);
+    let mut people = Vec::new();
+    people::extract(&doc, seg, &hospitals, &mut people);
+    let mut firsts = Vec::new();
+    first_cases::extract(&doc, &hospitals, &counts, &mut firsts);
+
+    let layout = &doc.layout;
+    let names_of = |role: crate::text::Role, editors: bool| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for b in &layout.bylines {
+            let is_editor = b.role == crate::text::Role::Editor;
+            if (is_editor == editors) && (editors || b.role != crate::text::Role::Correspondent || role == b.role) {
+                let n = simplify(doc.slice(b.name));
+                if !v.contains(&n) {
+                    v.push(n);
+                }
+            }
+        }
+        v
+    };
+    let meta = Meta {
+        title: layout.title.map(|t| simplify(doc.slice(t))),
+        published: published_str,
+        source: layout.source.as_deref().map(simplify),
+        authors: names_of(crate::text::Role::Author, false),
+        editors: names_of(crate::text::Role::Editor, true),
+    };
+    Record {
+        id: id.to_string(),
+        meta,
+        hospitals: hospitals.iter().filter_map(|h| to_hospital(&doc, h)).collect(),
+        people: people.iter().filter_map(|p| to_person(&doc, p)).collect(),
+        dates: dates
+            .iter()
+            .filter_map(|d| {
+                let (start, end, text) = doc.source_span(d.span)?;
+                Some(DateMention { text: text.to_string(), start, end, value: d.value.clone() })
+            })
+            .collect(),
+        counts: counts
+            .iter()
+            .filter_map(|c| {
+                let (start, end, text) = doc.source_span(c.span)?;
+                Some(Count {
+                    text: text.to_string(),
+                    start,
+                    end,
+                    value: c.value,
+                    unit: c.unit.clone(),
+                    object: c.object.clone(),
+                    approx: c.approx,
+                })
+            })
+            .collect(),
+        first_cases: firsts
+            .iter()
+            .filter_map(|f| {
+                let (start, end, text) = doc.source_span(f.span)?;
+                Some(FirstCase {
+                    text: text.to_string(),
+                    start,
+                    end,
+                    scope: f.scope.clone(),
+                    what: f.what.clone(),
+                    hospital: f.hospital.clone(),
+                    count: f.count,
+                })
+            })
+            .collect(),
+    }
+}
+
+fn mentions(doc: &Document, spans: &[Span]) -> Vec<[usize; 2]> {
+    spans.iter().filter_map(|s| doc.source_span(*s).map(|(a, b, _)| [a, b])).collect()
+}
+
+fn to_hospital(doc: &Document, h: &hospitals::HospitalFound) -> Option<Hospital> {
+    let m = mentions(doc, &h.mentions);
+    (!m.is_empty()).then(|| Hospital { name: h.name.clone(), mentions: m })
+}
+
+fn to_person(doc: &Document, p: &people::PersonFound) -> Option<Person> {
+    let m = mentions(doc, &p.mentions);
+    (!m.is_empty()).then(|| Person { name: p.name.clone(), titles: p.titles.clone(), org: p.org.clone(), mentions: m })
+}

@@ -1,0 +1,252 @@
+//! Numerals shared by counts and dates: Arabic (with thousands separators and decimals),
+//! Chinese (零〇一二两三四五六七八九十百千万亿廿半, 几, 数), and mixed forms (6万, 1.5万, 3千).
+//!
+//! Width is normalised before this runs, so `[0-9]` is all that is needed for Arabic digits.
+
+/// How a numeral is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// `211`, `1.5`, `3,000`.
+    Arabic,
+    /// `十三`, `两千三百万`.
+    Chinese,
+    /// `6万`, `1.5万`.
+    Mixed,
+}
+
+/// Vagueness carried by the numeral itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vague {
+    /// A plain number.
+    None,
+    /// `十几`: at least the number.
+    Over,
+    /// `数十`, `几十`, `四五`: around the number.
+    About,
+}
+
+/// A numeral read from the start of a string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Numeral {
+    /// Its value (`十几` → 10, `数万` → 10000, `四五` → 4).
+    pub value: f64,
+    /// Bytes consumed.
+    pub len: usize,
+    /// How it is written.
+    pub script: Script,
+    /// Vagueness inside the numeral.
+    pub vague: Vague,
+    /// Chinese digits written one by one (`二〇二二`), as years are.
+    pub digit_string: bool,
+    /// A bare scale character with no digit (`百`, `千`, `万`).
+    pub bare_scale: bool,
+}
+
+impl Numeral {
+    /// The numeral is the single character `一`, which usually means "a/one", not a count.
+    pub fn is_lone_one(&self, s: &str) -> bool {
+        self.script == Script::Chinese && &s[..self.len] == "一"
+    }
+}
+
+fn digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn small_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => return None,
+    })
+}
+
+fn big_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '万' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// Whether `c` can start or continue a Chinese numeral.
+pub fn is_chinese_numeral_char(c: char) -> bool {
+    digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some() || matches!(c, '廿' | '卅' | '半' | '几' | '数')
+}
+
+/// Read a numeral at the start of `s`.
+pub fn parse(s: &str) -> Option<Numeral> {
+    let c = s.chars().next()?;
+    if c.is_ascii_digit() {
+        parse_arabic(s)
+    } else if is_chinese_numeral_char(c) {
+        parse_chinese(s)
+    } else {
+        None
+    }
+}
+
+fn parse_arabic(s: &str) -> Option<Numeral> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    // thousands separators: exactly three digits after each comma
+    while i + 3 < b.len() && b[i] == b',' && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+    {
+        i += 4;
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    let value: f64 = s[..i].replace(',', "").parse().ok()?;
+    let mut n = Numeral {
+        value,
+        len: i,
+        script: Script::Arabic,
+        vague: Vague::None,
+        digit_string: false,
+        bare_scale: false,
+    };
+    // scale words: 6万, 1.5万, 3千, 2百万, 1.2亿
+    let rest = &s[i..];
+    for (w, f) in [("百万", 1e6), ("千万", 1e7), ("万亿", 1e12), ("千", 1e3), ("万", 1e4), ("亿", 1e8)] {
+        if rest.starts_with(w) {
+            n.value *= f;
+            n.len += w.len();
+            n.script = Script::Mixed;
+            break;
+        }
+    }
+    Some(n)
+}
+
+fn parse_chinese(s: &str) -> Option<Numeral> {
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        if !is_chinese_numeral_char(c) || chars.len() >= 24 {
+            break;
+        }
+        chars.push((i, c));
+    }
+    // 数/几 only lead (数十, 几百) or follow a unit (十几); 半 only stands alone or ends.
+    let mut vague = Vague::None;
+    let mut start = 0;
+    if matches!(chars.first(), Some((_, '数' | '几'))) {
+        match chars.get(1) {
+            Some((_, c)) if small_unit(*c).is_some() || big_unit(*c).is_some() => {
+                vague = Vague::About;
+                start = 1;
+            }
+            _ => return None,
+        }
+    }
+    let body: Vec<char> = chars[start..].iter().map(|&(_, c)| c).collect();
+    let mut end = body.len();
+    // cut at a second 数, or at 几 not right after 十/百/千/万
+    for (k, &c) in body.iter().enumerate() {
+        if c == '数' || (c == '几' && (k == 0 || small_unit(body[k - 1]).is_none() && big_unit(body[k - 1]).is_none())) {
+            end = k;
+            break;
+        }
+        if c == '半' {
+            end = k + 1;
+            break;
+        }
+    }
+    let body = &body[..end];
+    if body.is_empty() {
+        return None;
+    }
+    if body == ['半'] {
+        return Some(done(0.5, &chars, start, end, vague, false, false));
+    }
+    if body.last() == Some(&'半') {
+        // 两个半 is handled by counts; here 半 only ends a numeral such as 一半 is not one.
+        return None;
+    }
+    let all_digits = body.iter().all(|&c| digit(c).is_some());
+    if all_digits && body.len() >= 2 {
+        let ds: Vec<u32> = body.iter().filter_map(|&c| digit(c)).collect();
+        if body.len() == 2 && ds[1] == ds[0] + 1 && ds[0] > 0 {
+            // 四五位: "four or five"
+            return Some(done(ds[0] as f64, &chars, start, end, Vague::About, false, false));
+        }
+        if body.iter().any(|&c| c == '两') {
+            return None;
+        }
+        let v = ds.iter().fold(0f64, |acc, &d| acc * 10.0 + d as f64);
+        return Some(done(v, &chars, start, end, vague, true, false));
+    }
+    let mut total: u64 = 0;
+    let mut section: u64 = 0;
+    let mut number: Option<u64> = None;
+    let mut saw_digit = false;
+    let mut over = false;
+    for &c in body {
+        if let Some(d) = digit(c) {
+            number = Some(d as u64);
+            saw_digit = true;
+        } else if let Some(u) = small_unit(c) {
+            section += number.unwrap_or(1) * u;
+            number = None;
+        } else if let Some(u) = big_unit(c) {
+            section += number.take().unwrap_or(0);
+            if section == 0 {
+                section = 1;
+            }
+            total = (total + section) * u;
+            section = 0;
+        } else if c == '廿' {
+            section += 20;
+            saw_digit = true;
+        } else if c == '卅' {
+            section += 30;
+            saw_digit = true;
+        } else if c == '几' {
+            over = true;
+        }
+    }
+    let value = total + section + number.unwrap_or(0);
+    if value == 0 && !saw_digit {
+        return None;
+    }
+    let bare = !saw_digit && body.len() == 1;
+    if over && vague == Vague::None {
+        vague = Vague::Over;
+    }
+    Some(done(value as f64, &chars, start, end, vague, false, bare))
+}
+
+fn done(value: f64, chars: &[(usize, char)], start: usize, end: usize, vague: Vague, digit_string: bool, bare_scale: bool) -> Numeral {
+    let (last_i, last_c) = chars[start + end - 1];
+    Numeral {
+        value,
+        len: last_i + last_c.len_utf8(),
+        script: Script::Chinese,
+        vague,
+        digit_string,
+        bare_scale,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,148 @@
+//! The output contract: plain serde records, one per article (SPEC §1).
+//!
+//! Every offset here is a **Unicode code-point offset, half-open, into the input text exactly
+//! as given**, so `input.chars().skip(start).take(end - start)` equals `text`. Names, titles,
+//! units, objects and values are simplified Chinese, cleaned of pinyin noise.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything zhnews found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// The input's id (for a file: its name without extension).
+    pub id: String,
+    /// Title, publication date, source and bylines.
+    pub meta: Meta,
+    /// Distinct hospitals, ordered by first mention.
+    pub hospitals: Vec<Hospital>,
+    /// Distinct named people, ordered by first mention.
+    pub people: Vec<Person>,
+    /// Calendar expressions in document order.
+    pub dates: Vec<DateMention>,
+    /// Quantities in document order.
+    pub counts: Vec<Count>,
+    /// First-time achievement claims in document order.
+    pub first_cases: Vec<FirstCase>,
+}
+
+/// The article's own header: what a librarian would catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The headline, in simplified Chinese; `None` when the page shows none.
+    pub title: Option<String>,
+    /// ISO 8601 date or date-time of publication, from the article's meta line (never from
+    /// page chrome) or from the caller.
+    pub published: Option<String>,
+    /// The publishing outlet (`来源:`), or the news agency of a dateline.
+    pub source: Option<String>,
+    /// Authors and reporters, in byline order.
+    pub authors: Vec<String>,
+    /// Editors (`编辑:`, `责任编辑:`), kept apart from authors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<String>,
+}
+
+/// A `[start, end)` code-point span into the original input.
+pub type Mention = [usize; 2];
+
+/// One medical institution that treats patients (SPEC §3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hospital {
+    /// The fullest official name the article states or implies.
+    pub name: String,
+    /// Every surface that refers to it, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One real, named person (SPEC §4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// The name, simplified; minority names keep their `·`.
+    pub name: String,
+    /// Every title or role attached to the person, without the organisation.
+    pub titles: Vec<String>,
+    /// The organisation of the main title.
+    pub org: Option<String>,
+    /// Every surface of the name, in document order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A calendar expression (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// The original surface.
+    pub text: String,
+    /// Code-point start in the input.
+    pub start: usize,
+    /// Code-point end (exclusive) in the input.
+    pub end: usize,
+    /// ISO 8601 / EDTF: `2022-07-18`, `2022-07-14/2022-07-17`, `2010/..`, `XXXX-03-04`.
+    pub value: String,
+}
+
+/// How a count relates to the true quantity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    /// The number as stated.
+    #[default]
+    Exact,
+    /// At least the number: 余, 多, 逾, 以上, 超过, 十几.
+    Over,
+    /// At most the number: 近, 不到, 不足, 接近.
+    Under,
+    /// Around the number: 约, 左右, 上百, 数十.
+    About,
+}
+
+/// A quantity with its unit (SPEC §6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Count {
+    /// The original surface.
+    pub text: String,
+    /// Code-point start in the input.
+    pub start: usize,
+    /// Code-point end (exclusive) in the input.
+    pub end: usize,
+    /// The number (`近6万` → 60000, `六成` → 60); written as an integer when it is one.
+    #[serde(serialize_with = "number::serialize")]
+    pub value: f64,
+    /// Classifier or measure (`名`, `人次`, `万元`, `%`), or `None` for a bare large number.
+    pub unit: Option<String>,
+    /// The noun counted, where the text gives it.
+    pub object: Option<String>,
+    /// Approximation marker.
+    pub approx: Approx,
+}
+
+/// A claim that something was achieved for the first time (SPEC §7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstCase {
+    /// The shortest phrase that states the claim, with its scope words.
+    pub text: String,
+    /// Code-point start in the input.
+    pub start: usize,
+    /// Code-point end (exclusive) in the input.
+    pub end: usize,
+    /// Where it is a first: `全疆`, `哈密地区`, a hospital.
+    pub scope: Option<String>,
+    /// What was done for the first time.
+    pub what: Option<String>,
+    /// The hospital that achieved it, where the text says.
+    pub hospital: Option<String>,
+    /// How many firsts the claim counts (`首例手术累计达358例` → 358).
+    pub count: Option<u64>,
+}
+
+mod number {
+    use serde::Serializer;
+
+    /// Integers as JSON integers (`211`, not `211.0`), everything else as a float.
+    pub fn serialize<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            s.serialize_i64(*v as i64)
+        } else {
+            s.serialize_f64(*v)
+        }
+    }
+}

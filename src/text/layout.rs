@@ -1,0 +1,423 @@
+//! Page layout: where the article is inside a scraped page.
+//!
+//! A scraped page is chrome (menus, widgets, slogans, related-article lists, notices) around
+//! one article: a title, a meta line (date, source, author) and the body. The cues are
+//! general: line length, sentence punctuation, separators, boilerplate vocabulary and
+//! position. Nothing here knows any particular site.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::Span;
+use super::normalize::is_cjk;
+use crate::data;
+
+/// What a byline says a person did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// `作者:`, `采写:`, a name in parentheses closing the body.
+    Author,
+    /// `记者 X`, a reporter in parentheses after a dateline's `电`.
+    Reporter,
+    /// `编辑:`, `责任编辑:`.
+    Editor,
+    /// `通讯员 X`.
+    Correspondent,
+}
+
+impl Role {
+    /// The title this role gives a person.
+    pub fn title(self) -> &'static str {
+        match self {
+            Role::Author => "作者",
+            Role::Reporter => "记者",
+            Role::Editor => "编辑",
+            Role::Correspondent => "通讯员",
+        }
+    }
+}
+
+/// A name in a byline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The name, in the normalised text.
+    pub name: Span,
+    /// What the byline says the person did.
+    pub role: Role,
+    /// The outlet written before the role (`南都记者` → 南都), or the dateline's agency.
+    pub org: Option<String>,
+}
+
+/// The article inside the page.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// The headline line.
+    pub title: Option<Span>,
+    /// The meta line (date, source, author) under the headline.
+    pub meta: Option<Span>,
+    /// Body lines, chrome removed, in order.
+    pub body: Vec<Span>,
+    /// Publication date (ISO 8601) from the meta line.
+    pub published: Option<String>,
+    /// The outlet: `来源:` on the meta line, a dateline's agency, or a byline's outlet.
+    pub source: Option<String>,
+    /// Names in bylines, in order.
+    pub bylines: Vec<Byline>,
+}
+
+static CHROME_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(data::lines(include_str!("../data/chrome_words.txt"))).unwrap());
+static FOOTER_CUES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/footer_cues.txt")).collect());
+static IMAGE_LINES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)\b|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.").unwrap()
+});
+/// A full calendar date, optionally with a time: the shape of a meta line's timestamp.
+pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?",
+    )
+    .unwrap()
+});
+static META_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号",
+        "阅读", "A+", "出处", "发表", "供稿",
+    ])
+    .unwrap()
+});
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\S{0,30}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)\s*\(([^()]{2,40})\)").unwrap()
+});
+/// Labels that introduce names in bylines, longest first.
+const LABELS: &[(&str, Role)] = &[
+    ("责任编辑", Role::Editor),
+    ("特约记者", Role::Reporter),
+    ("见习记者", Role::Reporter),
+    ("实习记者", Role::Reporter),
+    ("通讯员", Role::Correspondent),
+    ("记者", Role::Reporter),
+    ("编辑", Role::Editor),
+    ("作者", Role::Author),
+    ("采写", Role::Author),
+    ("撰文", Role::Author),
+    ("撰稿", Role::Author),
+    ("文字", Role::Author),
+    ("文/图", Role::Author),
+    ("图/文", Role::Author),
+    ("文", Role::Author),
+];
+/// Characters that show a "name" is an institution's pen name (粤卫信, 健康报社).
+const INSTITUTION_CHARS: &str = "卫委办网报社宣院局部厅处科室站台刊中心会";
+
+/// A line with its span and character length.
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    span: Span,
+    text: &'t str,
+    chars: usize,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let lead = raw.len() - raw.trim_start().len();
+        let t = raw.trim();
+        if !t.is_empty() {
+            let start = pos + lead;
+            out.push(Line { span: Span::new(start, start + t.len()), text: t, chars: t.chars().count() });
+        }
+        pos += raw.len() + 1;
+    }
+    out
+}
+
+fn has_sentence_end(s: &str) -> bool {
+    s.contains(['。', '!', '？', ';', '…'])
+}
+
+fn is_nav_bar(s: &str) -> bool {
+    s.matches('|').count() >= 2 || s.matches('>').count() >= 2 || s.contains('»')
+}
+
+fn is_image_line(s: &str) -> bool {
+    s.starts_with("![") || IMAGE_LINES.iter().any(|l| *l == s)
+}
+
+fn is_footer(l: &Line) -> bool {
+    FOOTER_CUES.iter().any(|c| l.text.starts_with(c))
+        || (l.chars < 60 && (l.text.ends_with("相关文章") || l.text.contains("版权所有")))
+}
+
+/// Chrome anywhere: widgets, menus, URLs, image markers, short boilerplate lines.
+fn is_chrome(l: &Line) -> bool {
+    is_image_line(l.text)
+        || is_nav_bar(l.text)
+        || (URL.is_match(l.text) && l.chars < 80)
+        || (l.chars < 40 && !has_sentence_end(l.text) && CHROME_WORDS.is_match(l.text))
+        || !l.text.chars().any(|c| is_cjk(c) || c.is_ascii_alphanumeric())
+}
+
+fn is_title_like(l: &Line) -> bool {
+    (5..=80).contains(&l.chars)
+        && !l.text.contains('。')
+        && !is_nav_bar(l.text)
+        && !URL.is_match(l.text)
+        && !is_image_line(l.text)
+}
+
+fn is_meta_line(l: &Line) -> bool {
+    if l.chars > 120 || l.text.contains('。') {
+        return false;
+    }
+    let Some(m) = META_DATE.find(l.text) else { return false };
+    META_CUES.is_match(l.text) || m.as_str().chars().count() * 10 >= l.chars * 4
+}
+
+/// Paragraph text rather than a slogan or widget: the body starts at the first one.
+fn is_paragraph(l: &Line) -> bool {
+    l.chars >= 40 || l.text.contains('。') || DATELINE.is_match(l.text)
+}
+
+impl Layout {
+    /// Find title, meta line, body and bylines in normalised text.
+    pub fn new(text: &str) -> Layout {
+        let ls = lines(text);
+        let mut layout = Layout::default();
+        let head = ls.len().min(60);
+        let meta = (0..head).find(|&i| is_meta_line(&ls[i]));
+        let title = match meta {
+            Some(m) => (m.saturating_sub(3)..m).rev().find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
+            None => (0..head).find(|&i| !is_chrome(&ls[i])).filter(|&i| is_title_like(&ls[i])),
+        };
+        layout.title = title.map(|i| ls[i].span);
+        if let Some(m) = meta {
+            layout.meta = Some(ls[m].span);
+            layout.read_meta_line(ls[m].text, ls[m].span.start);
+        }
+        let mut start = meta.or(title).map_or(0, |i| i + 1);
+        let limit = (start + 12).min(ls.len());
+        if let Some(p) = (start..limit).find(|&i| is_paragraph(&ls[i]) && !is_footer(&ls[i])) {
+            start = p;
+        }
+        let end = (start..ls.len()).find(|&i| is_footer(&ls[i])).unwrap_or(ls.len());
+        let mut body: Vec<Line> = ls[start.min(end)..end].iter().copied().filter(|l| !is_chrome(l)).collect();
+        while let Some(last) = body.last() {
+            if last.chars < 20 && !has_sentence_end(last.text) && !is_byline_line(last.text) {
+                body.pop();
+            } else {
+                break;
+            }
+        }
+        layout.body = body.iter().map(|l| l.span).collect();
+        if let Some(first) = body.first() {
+            layout.read_dateline(first.text, first.span.start);
+        }
+        for l in body.iter().rev().take(3).collect::<Vec<_>>().into_iter().rev() {
+            layout.read_closing_byline(l.text, l.span.start);
+        }
+        layout
+    }
+
+    /// The article's zones in order: title, meta line, body lines.
+    pub fn zones(&self) -> Vec<Span> {
+        self.title.iter().chain(self.meta.iter()).chain(self.body.iter()).copied().collect()
+    }
+
+    fn read_meta_line(&mut self, line: &str, base: usize) {
+        if let Some(c) = META_DATE.captures(line) {
+            self.published = meta_date_value(&c);
+        }
+        if let Some(c) = SOURCE.captures(line) {
+            self.source = Some(c[1].trim_end_matches(['|', ',']).to_string());
+        }
+        self.read_labelled(line, base);
+    }
+
+    fn read_dateline(&mut self, line: &str, base: usize) {
+        let Some(c) = DATELINE.captures(line) else { return };
+        let agency = c[1].trim_end_matches("新闻").trim_end_matches("消息");
+        let agency = (agency.chars().count() >= 2 && !agency.starts_with('本')).then(|| agency.to_string());
+        if self.source.is_none() {
+            self.source.clone_from(&agency);
+        }
+        let inner = c.get(2).unwrap();
+        let before = self.bylines.len();
+        self.read_labelled(inner.as_str(), base + inner.start());
+        if self.bylines.len() == before {
+            self.push_names(inner.as_str(), base + inner.start(), Role::Reporter, agency.clone(), false);
+        }
+        for b in &mut self.bylines[before..] {
+            if b.org.is_none() {
+                b.org.clone_from(&agency);
+            }
+        }
+    }
+
+    /// `(编辑:X)`, `(张三)` at the end of the body, `采写:南都记者 X 通讯员 Y`, `责任编辑:X`.
+    fn read_closing_byline(&mut self, line: &str, base: usize) {
+        let labelled_line = LABELS.iter().any(|(l, _)| line.starts_with(l)) && line.chars().count() < 60;
+        if labelled_line {
+            self.read_labelled(line, base);
+            return;
+        }
+        if let Some(open) = line.rfind('(') {
+            if line.ends_with(')') && open + 1 < line.len() - 1 {
+                let inner = &line[open + 1..line.len() - 1];
+                let ib = base + open + 1;
+                let before = self.bylines.len();
+                self.read_labelled(inner, ib);
+                if self.bylines.len() == before && (open == 0 || has_sentence_end(&line[..open])) {
+                    self.push_names(inner, ib, Role::Author, None, true);
+                }
+            }
+        }
+    }
+
+    /// Names after byline labels (`作者:严丽 王洁`, `南都记者 王道斌 通讯员 李四`).
+    fn read_labelled(&mut self, s: &str, base: usize) {
+        let mut i = 0;
+        while i < s.len() {
+            let rest = &s[i..];
+            let Some(&(label, role)) = LABELS.iter().find(|(l, _)| rest.starts_with(l)) else {
+                i += rest.chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            // `文` is a label only at the start or after a separator, followed by `:` or `/`.
+            let after = &rest[label.len()..];
+            if label == "文" && !(after.starts_with([':', '/']) && (i == 0 || s[..i].ends_with([' ', '(']))) {
+                i += label.len();
+                continue;
+            }
+            let org = outlet_before(&s[..i]);
+            let names_at = i + label.len() + (after.len() - after.trim_start_matches([':', ' ', '/']).len());
+            let end = self.push_names(&s[names_at..], base + names_at, role, org, false);
+            i = names_at + end.max(1);
+            while !s.is_char_boundary(i.min(s.len())) {
+                i += 1;
+            }
+        }
+    }
+
+    /// Push the names at the start of `s` (separated by spaces, `、` or `,`); returns the
+    /// byte length consumed. `strict` asks for a known surname (unlabelled names).
+    fn push_names(&mut self, s: &str, base: usize, role: Role, org: Option<String>, strict: bool) -> usize {
+        let mut pos = 0;
+        loop {
+            let rest = &s[pos..];
+            let skip = rest.len() - rest.trim_start_matches([' ', '、', ',']).len();
+            let rest = &rest[skip..];
+            if LABELS.iter().any(|(l, _)| rest.starts_with(l)) {
+                return pos;
+            }
+            let run: usize = rest.chars().take_while(|&c| is_cjk(c) || c == '·').map(char::len_utf8).sum();
+            let name = &rest[..run];
+            let next = rest[run..].chars().next();
+            if LABELS.iter().any(|(l, _)| l.chars().count() > 1 && name.contains(l)) {
+                return pos;
+            }
+            if run == 0 || !is_byline_name(name, strict) || matches!(next, Some(':')) {
+                return pos;
+            }
+            let start = base + pos + skip;
+            self.bylines.push(Byline { name: Span::new(start, start + run), role, org: org.clone() });
+            if self.source.is_none() && role == Role::Reporter {
+                self.source.clone_from(&org);
+            }
+            pos += skip + run;
+        }
+    }
+}
+
+fn is_byline_line(s: &str) -> bool {
+    (s.starts_with('(') && s.ends_with(')')) || LABELS.iter().any(|(l, _)| s.starts_with(l))
+}
+
+/// A plausible personal name in a byline: 2–4 Han characters (longer with `·`), not an
+/// institution's pen name.
+fn is_byline_name(name: &str, strict: bool) -> bool {
+    let n = name.chars().count();
+    let ok_len = if name.contains('·') { (3..=16).contains(&n) } else { (2..=4).contains(&n) };
+    ok_len
+        && !name.chars().any(|c| INSTITUTION_CHARS.contains(c))
+        && (!strict || crate::extract::names::starts_with_surname(name))
+}
+
+/// The outlet written right before a role label (`南都记者` → 南都).
+fn outlet_before(s: &str) -> Option<String> {
+    let tail: String = s.chars().rev().take_while(|&c| is_cjk(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    (tail.chars().count() >= 2 && !LABELS.iter().any(|(l, _)| tail.ends_with(l))).then_some(tail)
+}
+
+fn meta_date_value(c: &regex::Captures) -> Option<String> {
+    let y: u32 = c[1].parse().ok()?;
+    let m: u32 = c[2].parse().ok()?;
+    let d: u32 = c[3].parse().ok()?;
+    if !crate::extract::calendar::is_valid(y as i32, m, d) {
+        return None;
+    }
+    let date = format!("{y:04}-{m:02}-{d:02}");
+    match (c.get(4), c.get(5)) {
+        (Some(h), Some(mi)) => {
+            let h: u32 = h.as_str().parse().ok()?;
+            let mi: u32 = mi.as_str().parse().ok()?;
+            let s: u32 = c.get(6).map_or(Some(0), |s| s.as_str().parse().ok())?;
+            (h < 24 && mi < 60 && s < 60).then(|| format!("{date}T{h:02}:{mi:02}:{s:02}"))
+        }
+        _ => Some(date),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str, l: &Layout) -> Vec<(String, Role)> {
+        l.bylines.iter().map(|b| (text[b.name.start..b.name.end].to_string(), b.role)).collect()
+    }
+
+    #[test]
+    fn title_meta_and_body() {
+        let text = "首页|新闻|图片\n医院专家赴边疆开展义诊活动\n来源:健康报 发布时间:2023年05月06日 作者:李明 王芳\n字号:\n 近日,某某医院组织专家赴边疆开展义诊,服务群众300余人次,受到当地欢迎和好评。\n图片\n专家们表示将继续努力。\n版权所有 健康网\n相关文章";
+        let l = Layout::new(text);
+        assert_eq!(&text[l.title.unwrap().start..l.title.unwrap().end], "医院专家赴边疆开展义诊活动");
+        assert_eq!(l.published.as_deref(), Some("2023-05-06"));
+        assert_eq!(l.source.as_deref(), Some("健康报"));
+        assert_eq!(names(text, &l), vec![("李明".into(), Role::Author), ("王芳".into(), Role::Author)]);
+        let body: Vec<&str> = l.body.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[0].starts_with("近日"));
+    }
+
+    #[test]
+    fn dateline_reporter_and_closing_editor() {
+        let text = "标题一二三四五六\n2021-03-04 10:20 来源:某网\n某网新疆新闻3月4日电(李强)今天,医院开展了义诊活动,很受欢迎。\n(编辑:阿依古丽)";
+        let l = Layout::new(text);
+        assert_eq!(l.published.as_deref(), Some("2021-03-04T10:20:00"));
+        assert_eq!(
+            names(text, &l),
+            vec![("李强".into(), Role::Reporter), ("阿依古丽".into(), Role::Editor)]
+        );
+        assert_eq!(l.bylines[0].org.as_deref(), Some("某网新疆"));
+    }
+
+    #[test]
+    fn closing_parenthesised_author_and_pen_names() {
+        let text = "医院开展义诊活动很受欢迎呢\n今天医院开展了义诊活动,很受欢迎,群众纷纷点赞,表示感谢。(王小明)\n采写:南都记者 张伟 通讯员 粤卫信";
+        let l = Layout::new(text);
+        assert_eq!(
+            names(text, &l),
+            vec![("王小明".into(), Role::Author), ("张伟".into(), Role::Reporter)]
+        );
+        assert_eq!(l.bylines[1].org.as_deref(), Some("南都"));
+        assert!(l.published.is_none());
+    }
+}

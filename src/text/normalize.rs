@@ -1,0 +1,211 @@
+//! Normalisation with an offset map.
+//!
+//! Scraped pages mix scripts and widths and carry pinyin noise (`網(wǎng)`). Extractors want
+//! one clean form: simplified, half-width, noise-free, with whitespace folded. Every character
+//! of that form remembers which input character it came from, so a span found in the clean
+//! text maps back to the input exactly (`input[start:end] == text` in code points).
+//!
+//! The edits are 1:1 replacements (traditional→simplified, full-width→half-width) or
+//! deletions (noise, `\r`, zero-width and folded whitespace). No character is ever inserted,
+//! so mapping needs no interpolation: a span's start is the source of its first character,
+//! its end is one past the source of its last, and deleted characters inside the span (noise
+//! between `醫` and `院`) are covered while deleted characters at its edges are not.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::Span;
+
+/// Normalised text and the map back to the input.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    /// The normalised text.
+    pub text: String,
+    /// Byte offset in `text` of each normalised character (plus `text.len()` at the end).
+    byte_of: Vec<u32>,
+    /// Code-point index in the input of each normalised character.
+    source: Vec<u32>,
+}
+
+static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../data/t2s.txt"))
+        .filter_map(|l| {
+            let mut it = l.chars().filter(|c| !c.is_whitespace());
+            Some((it.next()?, it.next()?))
+        })
+        .collect()
+});
+
+/// Traditional → simplified for one character (identity when it has no mapping).
+pub fn simplify_char(c: char) -> char {
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    T2S.get(&c).copied().unwrap_or(c)
+}
+
+/// Traditional → simplified, full-width → half-width for a short string (names, lexicons).
+pub fn simplify(s: &str) -> String {
+    s.chars().map(|c| simplify_char(half_width(c))).collect()
+}
+
+/// Full-width ASCII (`U+FF01..=U+FF5E`) and the ideographic space to half-width. The
+/// full-width question mark stays: an ASCII `?` in scraped text marks a lost character, and
+/// the two must stay apart.
+pub fn half_width(c: char) -> char {
+    match c {
+        '？' => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+}
+
+fn is_tone_mark(c: char) -> bool {
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+}
+
+/// Length in characters of a pinyin gloss such as `(wǎng)` at the start of `chars`, if any.
+/// A gloss is 1–6 pinyin letters with at least one tone mark, in ASCII or full-width brackets.
+fn pinyin_gloss_len(chars: &[char]) -> Option<usize> {
+    if !matches!(chars.first(), Some('(' | '（')) {
+        return None;
+    }
+    let mut tone = false;
+    for (i, &c) in chars.iter().enumerate().skip(1).take(7) {
+        if matches!(c, ')' | '）') {
+            return (tone && i > 1).then_some(i + 1);
+        }
+        if !is_pinyin_letter(c) {
+            return None;
+        }
+        tone |= is_tone_mark(c);
+    }
+    None
+}
+
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+fn is_folded_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{0B}' | '\u{0C}')
+}
+
+fn is_dropped(c: char) -> bool {
+    matches!(c, '\r' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+impl NormText {
+    /// Normalise `input`: see the module docs for what changes and why.
+    pub fn new(input: &str) -> NormText {
+        let chars: Vec<char> = input.chars().collect();
+        let mut out = NormText {
+            text: String::with_capacity(input.len()),
+            byte_of: Vec::with_capacity(chars.len() + 1),
+            source: Vec::with_capacity(chars.len()),
+        };
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if i > 0 && is_cjk(chars[i - 1]) {
+                if let Some(len) = pinyin_gloss_len(&chars[i..]) {
+                    i += len;
+                    continue;
+                }
+            }
+            if is_dropped(c) {
+            } else if is_folded_space(c) {
+                if !matches!(out.text.chars().next_back(), None | Some(' ' | '\n')) {
+                    out.push(' ', i);
+                }
+            } else if c == '\n' {
+                if out.text.ends_with(' ') {
+                    out.pop();
+                }
+                out.push('\n', i);
+            } else {
+                out.push(simplify_char(half_width(c)), i);
+            }
+            i += 1;
+        }
+        out.byte_of.push(out.text.len() as u32);
+        out
+    }
+
+    fn push(&mut self, c: char, src: usize) {
+        self.byte_of.push(self.text.len() as u32);
+        self.source.push(src as u32);
+        self.text.push(c);
+    }
+
+    fn pop(&mut self) {
+        self.text.pop();
+        self.byte_of.pop();
+        self.source.pop();
+    }
+
+    /// Map a byte span of the normalised text to a code-point span of the input. A start
+    /// inside a character snaps forward, an end inside one snaps back; `None` for an empty
+    /// result.
+    pub fn to_source(&self, span: Span) -> Option<(usize, usize)> {
+        let n = self.source.len();
+        let first = self.byte_of[..n].partition_point(|&b| (b as usize) < span.start);
+        let past = self.byte_of[..n].partition_point(|&b| (b as usize) < span.end);
+        // `past` counts chars starting before span.end; the last of them must end by span.end.
+        let last_end = if past > 0 && (self.byte_of[past] as usize) > span.end { past - 1 } else { past };
+        if first >= last_end {
+            return None;
+        }
+        Some((self.source[first] as usize, self.source[last_end - 1] as usize + 1))
+    }
+
+    /// Number of normalised characters.
+    pub fn char_len(&self) -> usize {
+        self.source.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src<'a>(input: &'a str, n: &NormText, s: usize, e: usize) -> String {
+        let (a, b) = n.to_source(Span::new(s, e)).unwrap();
+        input.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn traditional_noise_and_width() {
+        let input = "河南省人民醫(yī)院２０２２年，網(wǎng)";
+        let n = NormText::new(input);
+        assert_eq!(n.text, "河南省人民医院2022年,网");
+        let s = n.text.find("人民医院").unwrap();
+        assert_eq!(src(input, &n, s, s + "人民医院".len()), "人民醫(yī)院");
+        let s = n.text.find("网").unwrap();
+        // trailing noise is not part of the span
+        assert_eq!(src(input, &n, s, s + 3), "網");
+    }
+
+    #[test]
+    fn whitespace_folds_and_lines_stay() {
+        let n = NormText::new("  标题\u{3000}\u{3000}文字  \r\n\n正文");
+        assert_eq!(n.text, "标题 文字\n\n正文");
+    }
+
+    #[test]
+    fn question_marks_stay_apart() {
+        assert_eq!(NormText::new("高?好？").text, "高?好？");
+    }
+
+    #[test]
+    fn gloss_needs_a_tone_and_a_cjk_host() {
+        assert_eq!(NormText::new("CT(ct)检查").text, "CT(ct)检查");
+        assert_eq!(NormText::new("字(abc)").text, "字(abc)");
+        assert_eq!(NormText::new("字(lǐ)").text, "字");
+    }
+}
