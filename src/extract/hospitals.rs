@@ -1,5 +1,19 @@
-//! Hospitals (SPEC §3).
+//! Hospitals (SPEC §3): a suffix grammar for names, a left boundary found from places,
+//! institution words and segmentation, and alias resolution within the article.
+//!
+//! A name is read right to left from its head (医院, 卫生院, 附院…): institution words
+//! (人民, 中医, 附属, 大学…), ordinals (第二, 二), places from the gazetteer (吐鲁番市, 新疆),
+//! divisions the gazetteer lacks (第十三师, 新安镇) and at most two proper-noun tokens
+//! (湘雅, 红星). A verb, a preposition or a generic word (受援, 县级, 该) ends it.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::places;
+use crate::data;
+use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
 
@@ -12,5 +26,366 @@ pub struct HospitalFound {
     pub mentions: Vec<Span>,
 }
 
-/// Find hospitals.
-pub fn extract(_doc: &Document, _seg: &Segmenter, _out: &mut Vec<HospitalFound>) {}
+static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(data::lines(include_str!("../data/hospital_suffixes.txt")))
+        .unwrap()
+});
+static PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = data::lines(include_str!("../data/hospital_parts.txt")).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+static GENERIC: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/hospital_generic.txt")).collect());
+
+/// Words after a head that show "医院" is a common noun here (医院机构, 医院管理).
+const NOT_AFTER: &[&str] = &["机构", "管理", "集团", "协会", "学会", "联盟", "系统", "行业", "之间", "与医院"];
+/// jieba tags of tokens that can be the proper-noun part of a name.
+const PROPER_TAGS: &[&str] = &["ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "nw"];
+const NUMERALS: &str = "一二三四五六七八九十";
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    span: Span,
+    /// Simplified surface.
+    surface: String,
+    /// Needs an antecedent: 市人民医院, 二院, 省医.
+    context: bool,
+}
+
+/// Find hospitals and their aliases.
+pub fn extract(doc: &Document, seg: &Segmenter, out: &mut Vec<HospitalFound>) {
+    let mut cands = Vec::new();
+    for &sent in &doc.sentences {
+        find_in_sentence(doc, seg, sent, &mut cands);
+    }
+    cands.sort_by_key(|c| c.span.start);
+    cluster(cands, out);
+}
+
+fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<Candidate>) {
+    let text = doc.text();
+    let piece = &text[sent.start..sent.end];
+    for m in SUFFIXES.find_iter(piece) {
+        let (hs, he) = (sent.start + m.start(), sent.start + m.end());
+        if NOT_AFTER.iter().any(|w| text[he..sent.end].starts_with(w)) {
+            continue;
+        }
+        let (mut start, context) = extend_left(doc, seg, sent, hs);
+        if start == hs {
+            continue;
+        }
+        // a named branch: 河南省人民医院哈密红星分院 starts at its parent hospital
+        if m.end() - m.start() == "分院".len() && text[sent.start..start].ends_with("医院") {
+            let (parent, _) = extend_left(doc, seg, sent, start - "医院".len());
+            if parent < start - "医院".len() {
+                start = parent;
+            }
+        }
+        push(out, doc, Span::new(start, he), context);
+    }
+    // abbreviations: 无锡二院 / 二院, 省医
+    for (i, c) in piece.char_indices() {
+        let at = sent.start + i;
+        if NUMERALS.contains(c) && text[at + c.len_utf8()..sent.end].starts_with('院') {
+            let he = at + c.len_utf8() + '院'.len_utf8();
+            let after = text[he..sent.end].chars().next();
+            let before = text[..at].chars().next_back();
+            if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || NUMERALS.contains(b)) {
+                continue;
+            }
+            let (start, _) = extend_left(doc, seg, sent, at);
+            push(out, doc, Span::new(start, he), start == at);
+        }
+        if "省市县".contains(c) && text[at + c.len_utf8()..sent.end].starts_with('医') {
+            let he = at + c.len_utf8() + '医'.len_utf8();
+            let after = text[he..sent.end].chars().next();
+            let before = text[..at].chars().next_back();
+            if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
+                push(out, doc, Span::new(at, he), true);
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<Candidate>, doc: &Document, span: Span, context: bool) {
+    if out.iter().any(|c| c.span.overlaps(&span) && !span.contains(&c.span)) {
+        return;
+    }
+    out.retain(|c| !span.contains(&c.span));
+    out.push(Candidate { span, surface: super::clean_name(doc.slice(span)), context });
+}
+
+fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {
+    let mut s = l;
+    for c in text[floor..l].chars().rev() {
+        if NUMERALS.contains(c) || c.is_ascii_digit() {
+            s -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if s == l {
+        return None;
+    }
+    if text[floor..s].ends_with('第') {
+        s -= '第'.len_utf8();
+    }
+    Some(s)
+}
+
+/// The start of the name whose head begins at `hs`, and whether it needs an antecedent.
+fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize, bool) {
+    let text = doc.text();
+    let floor = sent.start;
+    let mut l = hs;
+    let mut proper = 0;
+    let mut after_university = false;
+    while l > floor {
+        let head = &text[floor..l];
+        if let Some(s) = ordinal_ending_at(text, floor, l) {
+            l = s;
+            continue;
+        }
+        if let Some(p) = PARTS.iter().find(|p| head.ends_with(*p)) {
+            after_university = p.ends_with("大学") || p.ends_with("学院");
+            l -= p.len();
+            continue;
+        }
+        if let Some(s) = places::place_ending_at(text, l).filter(|&s| s >= floor) {
+            l = s;
+            after_university = false;
+            continue;
+        }
+        if let Some(s) = division_ending_at(doc, seg, floor, l) {
+            l = s;
+            continue;
+        }
+        let Some(tok) = doc.tokens_in(Span::new(floor, l)).last().copied() else { break };
+        let w = &text[tok.span.start.max(floor)..l];
+        if GENERIC.contains(w) || !w.chars().all(is_cjk) {
+            break;
+        }
+        let tag = seg.dict_tag(w);
+        let proper_like = match tag {
+            None => w.chars().count() >= 2,
+            Some(t) => PROPER_TAGS.contains(&t),
+        };
+        let university_slot = after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
+        if (proper_like || university_slot) && proper < 2 {
+            proper += 1;
+            after_university = false;
+            l = tok.span.start.max(floor);
+            // an abbreviation (医大) may carry one more character of its name (新医大)
+            if tag == Some("j") {
+                if let Some(prev) = doc.tokens_in(Span::new(floor, l)).last() {
+                    let pw = &text[prev.span.start.max(floor)..l];
+                    if pw.chars().count() == 1 && pw.chars().all(is_cjk) && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None) {
+                        l = prev.span.start.max(floor);
+                    }
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    if l == hs {
+        // a bare level word: 市人民医院 → needs an antecedent
+        return (l, false);
+    }
+    let name = &text[l..hs];
+    let bare_level = name.chars().next().is_some_and(places::is_level_char) && !places::is_place(&name.chars().take(2).collect::<String>());
+    let parts_only = proper == 0 && !has_place(name);
+    (l, bare_level || parts_only)
+}
+
+/// Whether a name part contains a place (so it names, not just describes, a hospital).
+fn has_place(name: &str) -> bool {
+    let idx: Vec<usize> = name.char_indices().map(|(i, _)| i).chain([name.len()]).collect();
+    idx.iter().any(|&a| idx.iter().any(|&b| b > a && b - a >= 6 && places::is_place(&name[a..b])))
+        || name.chars().any(places::is_level_char)
+}
+
+/// A division the gazetteer lacks: an ordinal or a proper token before a level character
+/// (第十三师, 新安镇, 新星市), or a bare level character (the `市` of 市人民医院).
+fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -> Option<usize> {
+    let text = doc.text();
+    let c = text[floor..l].chars().next_back()?;
+    if !places::is_level_char(c) && !text[floor..l].ends_with("街道") {
+        return None;
+    }
+    let l2 = if text[floor..l].ends_with("街道") { l - "街道".len() } else { l - c.len_utf8() };
+    if let Some(s) = ordinal_ending_at(text, floor, l2) {
+        return Some(s);
+    }
+    if let Some(tok) = doc.tokens_in(Span::new(floor, l2)).last() {
+        let w = &text[tok.span.start.max(floor)..l2];
+        let ok = w.chars().all(is_cjk)
+            && (1..=3).contains(&w.chars().count())
+            && !GENERIC.contains(w)
+            && match seg.dict_tag(w) {
+                None => true,
+                Some(t) => PROPER_TAGS.contains(&t),
+            };
+        if ok && tok.span.end == l2 {
+            return Some(tok.span.start.max(floor));
+        }
+    }
+    // bare level character, e.g. 市 in 市人民医院; only at a word boundary
+    let prev = text[floor..l2].chars().next_back();
+    (!prev.is_some_and(is_cjk) || doc.is_token_boundary(l2) && matches!(prev, Some('在' | '与' | '和' | '及' | '到' | '由'))).then_some(l2)
+}
+
+/// Suffix class of a name: aliases must share it.
+fn head_class(name: &str) -> &'static str {
+    if name.ends_with("分院") {
+        "branch"
+    } else if name.ends_with("卫生院") {
+        "township"
+    } else if name.ends_with("卫生服务中心") || name.ends_with("卫生服务站") {
+        "community"
+    } else if name.ends_with("诊所") {
+        "clinic"
+    } else {
+        "hospital"
+    }
+}
+
+/// The ordinal of a hospital (第二人民医院, 二附院): numerals that are not part of a
+/// division inside the name (第十三师).
+fn numerals(s: &str) -> Vec<char> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut v = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let j = (i..chars.len()).find(|&k| !NUMERALS.contains(chars[k])).unwrap_or(chars.len());
+        if j > i && !chars.get(j).is_some_and(|&c| places::is_level_char(c)) {
+            v.extend_from_slice(&chars[i..j]);
+        }
+        i = j.max(i + 1);
+    }
+    v.sort_unstable();
+    v
+}
+
+/// `附属第二医院` and `第二附属医院` name the same hospital: one key for both.
+fn order_key(s: &str) -> String {
+    if let Some(i) = s.find("附属第") {
+        let rest = &s[i + "附属".len()..];
+        let ord_len: usize = rest.chars().take_while(|c| *c == '第' || NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        return format!("{}{}附属{}", &s[..i], &rest[..ord_len], &rest[ord_len..]);
+    }
+    s.to_string()
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|l| l == c))
+}
+
+/// Whether `short` can be an alias of the full name `long`.
+fn aligns(short: &str, long: &str) -> bool {
+    let (short, long) = (order_key(short), order_key(long));
+    if short == long {
+        return true;
+    }
+    if head_class(&short) != head_class(&long) && !(short.ends_with('医') || short.ends_with('院')) {
+        return false;
+    }
+    if head_class(&long) == "branch" && head_class(&short) != "branch" {
+        return false;
+    }
+    let (ns, nl) = (numerals(&short), numerals(&long));
+    if ns != nl && !(ns.is_empty() && nl == ['一']) {
+        return false;
+    }
+    if long.ends_with(&short) {
+        return true;
+    }
+    let first_two: String = short.chars().take(2).collect();
+    let starts_ok = short.chars().next() == long.chars().next() || long.contains(&first_two) || short.chars().count() <= 2;
+    starts_ok && is_subsequence(&short, &long) && same_kind(&short, &long)
+}
+
+/// A shortened name keeps the kind of hospital: the word before the head is the same
+/// (富阳骨伤医院 ~ 杭州市富阳中医骨伤医院, not 杭州市中医医院), unless the short form is a
+/// place plus head (灌南县医院, 威宁医院) or an abbreviation (江大附院, 无锡二院, 省医).
+fn same_kind(short: &str, long: &str) -> bool {
+    let strip = |s: &str| -> String {
+        let mut t = s.to_string();
+        for h in ["医院", "卫生院", "分院", "附院", "院", "医"] {
+            if let Some(x) = t.strip_suffix(h) {
+                t = x.to_string();
+                break;
+            }
+        }
+        t
+    };
+    let (sp, lp) = (strip(short), strip(long));
+    if short.ends_with("附院") || !short.ends_with("医院") || sp.is_empty() {
+        return true;
+    }
+    let last = |s: &str| s.chars().next_back();
+    last(&sp) == last(&lp) || places::is_place(&sp) || sp.chars().next_back().is_some_and(places::is_level_char)
+}
+
+fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
+    // heads: non-context surfaces, longest first; each shorter one joins the head it aligns with
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].context).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(cands[i].surface.chars().count()));
+    let mut heads: Vec<(String, Vec<usize>)> = Vec::new();
+    for i in order {
+        let s = &cands[i].surface;
+        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(s, &cands[j].surface))).collect();
+        match fits.as_slice() {
+            [] => heads.push((canonical(s), vec![i])),
+            [h, ..] => {
+                let h = *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| numerals(&cands[j].surface) == numerals(s))).unwrap_or(h);
+                heads[h].1.push(i);
+            }
+        }
+    }
+    // context forms join the most recent preceding hospital they align with
+    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
+        let best = heads
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, ms))| ms.iter().any(|&j| aligns(&c.surface, &cands[j].surface)))
+            .filter_map(|(h, (_, ms))| ms.iter().filter(|&&j| cands[j].span.start < c.span.start).map(|&j| cands[j].span.start).max().map(|p| (p, h)))
+            .max();
+        if let Some((_, h)) = best {
+            heads[h].1.push(i);
+        }
+    }
+    let mut found: Vec<HospitalFound> = heads
+        .into_iter()
+        .map(|(name, mut ms)| {
+            ms.sort_by_key(|&j| cands[j].span.start);
+            HospitalFound { name, mentions: ms.iter().map(|&j| cands[j].span).collect() }
+        })
+        .collect();
+    found.sort_by_key(|h| h.mentions[0].start);
+    out.extend(found);
+}
+
+/// The official name: the `第N附属医院` word order, and higher-level places that only
+/// locate a county or city hospital dropped (贵州省黔东南州剑河县人民医院 → 剑河县人民医院).
+fn canonical(surface: &str) -> String {
+    let mut s = order_key(surface);
+    loop {
+        let cut = s.char_indices().skip(2).find_map(|(i, _)| {
+            let (a, b) = s.split_at(i);
+            (places::is_place(a) && b.char_indices().skip(2).any(|(j, _)| places::is_levelled_place(&b[..j]))).then_some(i)
+        });
+        match cut {
+            Some(i) if head_class(&s[i..]) == head_class(&s) => s = s[i..].to_string(),
+            _ => break,
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests;

@@ -10,6 +10,7 @@ pub mod hospitals;
 pub mod names;
 pub mod numeral;
 pub mod people;
+pub mod places;
 
 use calendar::Day;
 
@@ -118,4 +119,9 @@ fn to_hospital(doc: &Document, h: &hospitals::HospitalFound) -> Option<Hospital>
 fn to_person(doc: &Document, p: &people::PersonFound) -> Option<Person> {
     let m = mentions(doc, &p.mentions);
     (!m.is_empty()).then(|| Person { name: p.name.clone(), titles: p.titles.clone(), org: p.org.clone(), mentions: m })
+}
+
+/// A name as records write it: simplified, and without lost-character marks.
+pub(crate) fn clean_name(s: &str) -> String {
+    simplify(s).chars().filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”')).collect()
 }

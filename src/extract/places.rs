@@ -1,0 +1,111 @@
+//! The gazetteer of Chinese administrative divisions, with the short forms people write
+//! (吐鲁番 for 吐鲁番市, 黔东南州 for 黔东南苗族侗族自治州, 新疆 for 新疆维吾尔自治区).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::data;
+
+/// Level suffixes of division names, longest first.
+const LEVELS: &[&str] = &[
+    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+    "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗",
+];
+
+struct Gazetteer {
+    /// Every full name and derived short form.
+    forms: HashSet<String>,
+    /// The forms that end with an explicit level (县, 市, 自治州…): a place that can head a
+    /// name, not just locate it.
+    levelled: HashSet<String>,
+    longest: usize,
+}
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let nations: Vec<&str> = data::lines(include_str!("../data/nations.txt")).collect();
+    let mut forms = HashSet::new();
+    let mut levelled = HashSet::new();
+    for full in data::lines(include_str!("../data/places.txt")) {
+        forms.insert(full.to_string());
+        levelled.insert(full.to_string());
+        let Some(level) = LEVELS.iter().find(|l| full.ends_with(*l) && full.len() > l.len()) else { continue };
+        let mut short = &full[..full.len() - level.len()];
+        // strip nationality names from autonomous divisions: 威宁彝族回族苗族 → 威宁
+        loop {
+            let before = short;
+            for n in &nations {
+                if short.ends_with(n) && short.len() > n.len() + 3 {
+                    short = &short[..short.len() - n.len()];
+                } else if let Some(stem) = n.strip_suffix('族') {
+                    if short.ends_with(stem) && short.len() > stem.len() + 3 && level.starts_with("自治") {
+                        short = &short[..short.len() - stem.len()];
+                    }
+                }
+            }
+            if short == before {
+                break;
+            }
+        }
+        if short.chars().count() >= 2 {
+            forms.insert(short.to_string());
+            if level.starts_with("自治") || *level == "地区" {
+                let unit = match *level {
+                    "自治州" => "州",
+                    "自治县" => "县",
+                    "自治旗" => "旗",
+                    "地区" => "地区",
+                    _ => "",
+                };
+                if !unit.is_empty() {
+                    let f = format!("{short}{unit}");
+                    levelled.insert(f.clone());
+                    forms.insert(f);
+                }
+            }
+        }
+    }
+    let longest = forms.iter().map(|f| f.chars().count()).max().unwrap_or(0);
+    Gazetteer { forms, levelled, longest }
+});
+
+/// Whether `s` is a division name or a short form of one.
+pub fn is_place(s: &str) -> bool {
+    GAZETTEER.forms.contains(s)
+}
+
+/// Whether `s` is a division name that ends with its level (`剑河县`, `黔东南州`).
+pub fn is_levelled_place(s: &str) -> bool {
+    GAZETTEER.levelled.contains(s)
+}
+
+/// The longest place name that ends at byte `end` of `text`, as a start offset.
+pub fn place_ending_at(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let starts: Vec<usize> = head.char_indices().rev().take(GAZETTEER.longest).map(|(i, _)| i).collect();
+    starts.iter().rev().find(|&&s| end - s >= 6 && is_place(&head[s..])).copied()
+}
+
+/// Whether the character after a place name would make it part of a longer word.
+pub fn is_level_char(c: char) -> bool {
+    "省市县区州镇乡旗盟村师团".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_forms() {
+        assert!(is_place("吐鲁番"));
+        assert!(is_place("吐鲁番市"));
+        assert!(is_place("新疆"));
+        assert!(is_place("广西"));
+        assert!(is_place("黔东南州"));
+        assert!(is_levelled_place("黔东南州"));
+        assert!(is_place("威宁"));
+        assert!(!is_levelled_place("威宁"));
+        assert!(!is_place("医院"));
+        let t = "在吐鲁番市人民医院";
+        assert_eq!(place_ending_at(t, t.find("人民").unwrap()), Some(t.find("吐").unwrap()));
+    }
+}
