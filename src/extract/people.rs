@@ -1,6 +1,17 @@
-//! People (SPEC §4).
+//! People (SPEC §4): names found next to titles (ORG + TITLE + NAME, NAME + TITLE), lists
+//! sharing a title (副院长A、B、C), bylines, and every later mention of a name found.
+//!
+//! A name is a surname from the lexicon and one or two more characters (or a minority name
+//! with `·`); jieba's dictionary is one signal among several (a common word is no name).
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::hospitals::HospitalFound;
+use super::{names, places};
+use crate::data;
+use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
 
@@ -17,5 +28,294 @@ pub struct PersonFound {
     pub mentions: Vec<Span>,
 }
 
+static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(data::lines(include_str!("../data/titles.txt")))
+        .unwrap()
+});
+
+/// Words that end a name: speech and action verbs, conjunctions, plural and group words.
+const AFTER_NAME: &[&str] = &[
+    "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与",
+    "说", "等", "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的",
+    "同志", "指导", "团队", "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都",
+    "又", "还", "曾", "已", "正", "均", "被", "把", "给", "让", "以", "于", "代表", "致辞", "发言",
+];
+/// Titles that follow a name (professional ranks and degrees); positions precede it.
+const POSTPOSED: &[&str] = &[
+    "主任医师", "副主任医师", "主治医师", "住院医师", "医师", "教授", "副教授", "研究员", "副研究员", "博士",
+    "博士后", "院士", "护士长", "主任", "副主任", "院长", "书记", "专家",
+];
+/// Characters that show a "name" is an organisation (卫健委, 宣传部).
+const ORG_CHARS: &str = "部委局院科处办厅会队室站所校司组团社网报台";
+/// Words that end an organisation when reading it leftwards from a title.
+const ORG_STOPS: &[&str] = &["是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括", "以及"];
+
+#[derive(Debug)]
+struct Hit {
+    name: Span,
+    titles: Vec<String>,
+    org: Option<String>,
+    /// Inherit the previous list member's organisation.
+    inherit: bool,
+}
+
 /// Find people.
-pub fn extract(_doc: &Document, _seg: &Segmenter, _h: &[HospitalFound], _out: &mut Vec<PersonFound>) {}
+pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out: &mut Vec<PersonFound>) {
+    let text = doc.text();
+    let mut hits: Vec<Hit> = Vec::new();
+    for b in &doc.layout.bylines {
+        hits.push(Hit { name: b.name, titles: vec![b.role.title().to_string()], org: b.org.clone(), inherit: false });
+    }
+    for &sent in &doc.sentences {
+        let titles: Vec<Span> = TITLES
+            .find_iter(&text[sent.start..sent.end])
+            .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
+            .collect();
+        let mut prev_org: Option<String> = None;
+        for (k, t) in titles.iter().enumerate() {
+            // TITLE NAME(、NAME)*
+            let mut at = t.end;
+            if text[at..sent.end].starts_with(' ') {
+                at += 1;
+            }
+            let mut first = true;
+            while let Some(name) = name_at(doc, seg, sent, at) {
+                if titles.iter().any(|o| o.overlaps(&name)) {
+                    break;
+                }
+                let (ts, org) = if first { title_chain(doc, hospitals, sent, &titles[..=k]) } else { (chain_titles_only(doc, &titles[..=k], sent), None) };
+                let inherit = org.is_none();
+                let org = org.or_else(|| prev_org.clone().filter(|_| inherit));
+                hits.push(Hit { name, titles: ts, org: org.clone(), inherit: false });
+                prev_org = org.or(prev_org);
+                first = false;
+                at = name.end;
+                if !text[at..sent.end].starts_with('、') {
+                    break;
+                }
+                at += '、'.len_utf8();
+            }
+            // NAME TITLE, for titles written after the name (高延征主任医师, 张三教授)
+            if let Some(name) = POSTPOSED.contains(&doc.slice(*t)).then(|| name_before(doc, seg, sent, t.start)).flatten() {
+                if !hits.iter().any(|h| h.name.overlaps(&name)) && !titles.iter().any(|o| o.overlaps(&name)) {
+                    let org = org_before(doc, hospitals, sent, name.start);
+                    hits.push(Hit { name, titles: vec![doc.slice(*t).to_string()], org, inherit: false });
+                }
+            }
+        }
+    }
+    merge(doc, hospitals, hits, out);
+}
+
+/// The titles of a 、/兼-chain ending at the last title, and the organisation of the chain.
+fn title_chain(doc: &Document, hospitals: &[HospitalFound], sent: Span, titles: &[Span]) -> (Vec<String>, Option<String>) {
+    let text = doc.text();
+    let mut chain = vec![*titles.last().unwrap()];
+    let mut orgs: Vec<Option<String>> = Vec::new();
+    let mut i = titles.len() - 1;
+    loop {
+        let t = titles[i];
+        let org_start = org_start(doc, sent, t.start, titles[..i].last().map(|p| p.end));
+        let org = (org_start < t.start).then(|| resolve_org(doc, hospitals, Span::new(org_start, t.start)));
+        orgs.push(org.flatten());
+        let gap_start = org_start;
+        if i == 0 {
+            break;
+        }
+        let p = titles[i - 1];
+        let gap = &text[p.end..gap_start];
+        if gap == "、" || gap == "兼" || gap == "," && false {
+            chain.push(p);
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    chain.reverse();
+    let titles: Vec<String> = chain.iter().map(|t| doc.slice(*t).to_string()).collect();
+    let org = orgs.into_iter().flatten().next();
+    (titles, org)
+}
+
+fn chain_titles_only(doc: &Document, titles: &[Span], sent: Span) -> Vec<String> {
+    let _ = sent;
+    vec![doc.slice(*titles.last().unwrap()).to_string()]
+}
+
+/// Where the organisation before a title starts: back over whole words to punctuation, a
+/// stop word (是, 由, 在…), or the previous title.
+fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Option<usize>) -> usize {
+    let text = doc.text();
+    let floor = prev_title_end.unwrap_or(sent.start).max(sent.start);
+    let mut s = title_start;
+    for t in doc.tokens_in(Span::new(floor, title_start)).iter().rev() {
+        let w = &text[t.span.start.max(floor)..t.span.end.min(title_start)];
+        if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w) {
+            break;
+        }
+        s = t.span.start.max(floor);
+    }
+    s
+}
+
+/// An organisation span as a name: the hospital it mentions, or its text without quotes.
+fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Option<String> {
+    for h in hospitals {
+        if h.mentions.iter().any(|m| span.contains(m) || m.contains(&span)) {
+            return Some(h.name.clone());
+        }
+    }
+    let t = super::clean_name(doc.slice(span));
+    let t: String = t.trim_start_matches(|c: char| !is_cjk(c)).to_string();
+    // a department alone (神经外科) is no organisation of its own
+    if t.chars().count() < 2 || t.ends_with('科') {
+        return None;
+    }
+    Some(t)
+}
+
+fn org_before(doc: &Document, hospitals: &[HospitalFound], sent: Span, at: usize) -> Option<String> {
+    let s = org_start(doc, sent, at, None);
+    (s < at).then(|| resolve_org(doc, hospitals, Span::new(s, at))).flatten()
+}
+
+/// A personal name starting at `at`.
+fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Span> {
+    let text = doc.text();
+    let rest = &text[at..sent.end];
+    let run: Vec<(usize, char)> = rest.char_indices().take_while(|(_, c)| is_cjk(*c) || *c == '·').take(12).collect();
+    if run.iter().any(|(_, c)| *c == '·') {
+        return minority_name(text, at, &run);
+    }
+    let sl = names::surname_len(rest)?;
+    let len_at = |n: usize| run.get(n).map_or(rest.len().min(run.last().map_or(0, |(i, c)| i + c.len_utf8())), |(i, _)| *i);
+    if run.len() < sl + 1 {
+        return None;
+    }
+    let stops_at = |n: usize| n >= run.len() || AFTER_NAME.iter().any(|w| rest[len_at(n)..].starts_with(w)) || TITLES.find(&rest[len_at(n)..]).is_some_and(|m| m.start() == 0);
+    let n = if stops_at(sl + 1) {
+        sl + 1
+    } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
+        sl + 2
+    } else {
+        sl + 1
+    };
+    let span = Span::new(at, at + len_at(n));
+    is_name(doc, seg, span).then_some(span)
+}
+
+fn minority_name(text: &str, at: usize, run: &[(usize, char)]) -> Option<Span> {
+    let dot = run.iter().position(|(_, c)| *c == '·')?;
+    if dot < 1 || dot > 5 {
+        return None;
+    }
+    let rest = &text[at..];
+    let mut end = run[dot].0 + '·'.len_utf8();
+    for &(i, c) in &run[dot + 1..] {
+        if AFTER_NAME.iter().any(|w| w.chars().count() > 1 && rest[i..].starts_with(w)) || c == '·' {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    let after = &rest[run[dot].0 + '·'.len_utf8()..end];
+    (after.chars().count() >= 2).then_some(Span::new(at, at + end))
+}
+
+/// A personal name ending at `end` (before a title): the longest of 3 or 2 characters that
+/// starts with a surname at a word boundary.
+fn name_before(doc: &Document, seg: &Segmenter, sent: Span, end: usize) -> Option<Span> {
+    let text = doc.text();
+    let before: Vec<(usize, char)> = text[sent.start..end].char_indices().rev().take(3).collect();
+    for n in [3usize, 2] {
+        let Some(&(i, _)) = before.get(n - 1) else { continue };
+        let start = sent.start + i;
+        let cand = &text[start..end];
+        if !cand.chars().all(is_cjk) || names::surname_len(cand).is_none_or(|sl| sl >= n) {
+            continue;
+        }
+        if !doc.is_token_boundary(start) {
+            continue;
+        }
+        let span = Span::new(start, end);
+        if is_name(doc, seg, span) {
+            return Some(span);
+        }
+    }
+    None
+}
+
+/// Whether a span reads as a personal name rather than a word or an organisation.
+fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
+    let s = doc.slice(span);
+    let n = s.chars().count();
+    if !(2..=4).contains(&n) || s.chars().any(|c| ORG_CHARS.contains(c)) || s.contains("中心") || places::is_place(s) {
+        return false;
+    }
+    // a surname followed by a common noun or adjective is a phrase (高水平), not a name
+    if let Some(sl) = names::surname_len(s) {
+        let given: String = s.chars().skip(sl).collect();
+        if given.chars().count() == 2
+            && seg.has_word(s)
+            && matches!(seg.dict_tag(&given), Some("n" | "a" | "an" | "ad" | "v" | "vn" | "d" | "f" | "s" | "t" | "m" | "q" | "r"))
+        {
+            return false;
+        }
+    }
+    if doc.text()[span.end..].starts_with("(化名)") {
+        return false;
+    }
+    match seg.dict_tag(s) {
+        Some(t) => t.starts_with("nr"),
+        None => true,
+    }
+}
+
+fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
+    // a "name" inside a hospital name is part of that name (来阿克苏市人民医院)
+    hits.retain(|h| !hospitals.iter().any(|x| x.mentions.iter().any(|m| m.overlaps(&h.name))));
+    hits.sort_by_key(|h| h.name.start);
+    let mut people: Vec<PersonFound> = Vec::new();
+    for h in hits {
+        let name = super::clean_name(doc.slice(h.name));
+        let p = match people.iter_mut().position(|p| p.name == name) {
+            Some(i) => &mut people[i],
+            None => {
+                people.push(PersonFound { name, titles: Vec::new(), org: None, mentions: Vec::new() });
+                people.last_mut().unwrap()
+            }
+        };
+        for t in h.titles {
+            let t = super::clean_name(&t);
+            if !p.titles.contains(&t) {
+                p.titles.push(t);
+            }
+        }
+        if p.org.is_none() {
+            p.org = h.org;
+        }
+        let _ = h.inherit;
+    }
+    // every later mention of a found name
+    let text = doc.text();
+    let taken: Vec<Span> = Vec::new();
+    for p in &mut people {
+        for &sent in &doc.sentences {
+            let piece = &text[sent.start..sent.end];
+            let target = &p.name;
+            for (i, _) in piece.match_indices(target.as_str()) {
+                let span = Span::new(sent.start + i, sent.start + i + target.len());
+                if !taken.iter().any(|t| t.overlaps(&span)) {
+                    p.mentions.push(span);
+                }
+            }
+        }
+        // surfaces whose normalised form differs (traditional) are found through the byline spans
+        p.mentions.sort();
+        p.mentions.dedup();
+    }
+    people.retain(|p| !p.mentions.is_empty());
+    people.sort_by_key(|p| p.mentions[0].start);
+    out.extend(people);
+}
