@@ -1,7 +1,17 @@
-//! First-case claims (SPEC §7).
+//! First-case claims (SPEC §7): 首例, 首个, 首家, 首篇, 首次 (an achievement), 填补…空白,
+//! 零的突破, 开创…先河 — with the scope (全疆, a place, a hospital), what was done, the
+//! hospital that achieved it, and the number of firsts when the claim counts them.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
 
 use super::counts::CountMention;
 use super::hospitals::HospitalFound;
+use super::places;
+use crate::data;
+use crate::text::normalize::is_cjk;
 use crate::text::{Document, Span};
 
 /// One claim.
@@ -9,15 +19,300 @@ use crate::text::{Document, Span};
 pub struct FirstFound {
     /// Where the claim phrase is.
     pub span: Span,
-    /// Scope.
+    /// Where it is a first.
     pub scope: Option<String>,
-    /// What.
+    /// What was done for the first time.
     pub what: Option<String>,
-    /// Hospital.
+    /// The hospital that achieved it.
     pub hospital: Option<String>,
-    /// Count of firsts.
+    /// How many firsts the claim counts.
     pub count: Option<u64>,
 }
 
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(data::lines(include_str!("../data/first_triggers.txt")))
+        .unwrap()
+});
+static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = data::lines(include_str!("../data/first_scopes.txt")).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| data::lines(include_str!("../data/first_verbs.txt")).collect());
+static ASPIRATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/first_aspirations.txt")).collect());
+/// 填补…空白, 开创…先河, …零的突破: the middle names the scope and field.
+static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"填补了?([^,。;!？、]{0,16}?)空白|开创了?([^,。;!？、]{0,16}?)先河|([^,。;!？、]{0,16}?)零的突破").unwrap()
+});
+
+/// Words after a trigger that make it a first of time, not of achievement (首个工作日).
+const NOT_AFTER: &[&str] = &["工作日", "周末", "交易日", "阶段", "季度", "星期", "月", "年", "天", "日"];
+/// Words between a scope and a trailing trigger (在X更是首例, X的一项“首例”).
+const LINKS: &[&str] = &["更是", "也是", "均为", "均是", "都是", "尚属", "属于", "属", "是", "为", "的一项", "的一例", "一项", "一例", "的", "“", "\""];
+/// Words that end the noun phrase of what was done.
+const WHAT_STOPS: &[&str] = &["的", "累计", "共", "达", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "为", "和", "及", "后"];
+
 /// Find first-case claims.
-pub fn extract(_doc: &Document, _h: &[HospitalFound], _c: &[CountMention], _out: &mut Vec<FirstFound>) {}
+pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], out: &mut Vec<FirstFound>) {
+    let text = doc.text();
+    for &sent in &doc.sentences {
+        let piece = &text[sent.start..sent.end];
+        for m in TRIGGERS.find_iter(piece) {
+            let t = Span::new(sent.start + m.start(), sent.start + m.end());
+            if glosses_previous(text, out, t) {
+                continue;
+            }
+            if let Some(f) = trigger_claim(doc, hospitals, counts, sent, t) {
+                out.push(f);
+            }
+        }
+        for c in PATTERNS.captures_iter(piece) {
+            let m = c.get(0).unwrap();
+            let span = Span::new(sent.start + m.start(), sent.start + m.end());
+            if out.iter().any(|f| f.span.overlaps(&span)) {
+                continue;
+            }
+            if let Some(f) = pattern_claim(doc, hospitals, counts, sent, span, &c) {
+                out.push(f);
+            }
+        }
+    }
+    out.sort_by_key(|f| f.span.start);
+}
+
+/// A trigger in parentheses right after a claim glosses that claim's scope
+/// (院级以上首例手术358例(受援医院、受援县、市第一例)); it is no claim of its own.
+fn glosses_previous(text: &str, found: &[FirstFound], t: Span) -> bool {
+    found.last().is_some_and(|f| {
+        f.span.end <= t.start && {
+            let between = &text[f.span.end..t.start];
+            between.starts_with('(') && !between.contains(')') && between.chars().count() <= 20
+        }
+    })
+}
+
+fn clause_of(text: &str, sent: Span, at: usize) -> Span {
+    let is_stop = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '？' | '(' | ')');
+    let start = text[sent.start..at].char_indices().rev().find(|(_, c)| is_stop(*c)).map_or(sent.start, |(i, c)| sent.start + i + c.len_utf8());
+    let end = text[at..sent.end].char_indices().find(|(_, c)| is_stop(*c)).map_or(sent.end, |(i, _)| at + i);
+    Span::new(start, end)
+}
+
+fn hospital_at(hospitals: &[HospitalFound], span: Span) -> Option<(&HospitalFound, Span)> {
+    hospitals.iter().find_map(|h| h.mentions.iter().find(|m| span.contains(m)).map(|m| (h, *m)))
+}
+
+/// The scope written right before `at` (after skipping linking words), as (start, name).
+fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: usize) -> Option<(usize, String)> {
+    let text = doc.text();
+    let mut end = at;
+    loop {
+        let before = &text[floor..end];
+        match LINKS.iter().find(|w| before.ends_with(*w)) {
+            Some(w) => end -= w.len(),
+            None => break,
+        }
+    }
+    let before = &text[floor..end];
+    if let Some(w) = SCOPES.iter().find(|w| before.ends_with(*w)) {
+        return Some((end - w.len(), w.to_string()));
+    }
+    // a hospital ending here
+    for h in hospitals {
+        for m in &h.mentions {
+            if m.end == end && m.start >= floor {
+                return Some((m.start, super::clean_name(doc.slice(*m))));
+            }
+        }
+    }
+    // places ending here (黔东南剑河县, 哈密, 哈密地区)
+    let mut s = end;
+    let strip = if before.ends_with("地区") { "地区".len() } else { 0 };
+    while let Some(p) = places::place_ending_at(text, s - if s == end { strip } else { 0 }).filter(|&p| p >= floor) {
+        s = p;
+    }
+    (s < end).then(|| (s, super::clean_name(&text[s..end])))
+}
+
+fn aspirational(text: &str, clause: Span, at: usize) -> bool {
+    let before = &text[clause.start..at];
+    ASPIRATIONS.iter().any(|w| before.contains(w))
+}
+
+/// The noun phrase after a leading trigger (首例神经外科UBE手术 → 神经外科UBE手术).
+fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
+    let mut end = at;
+    for (i, c) in text[at..clause.end].char_indices() {
+        let pos = at + i;
+        if !(is_cjk(c) || c.is_ascii_alphanumeric() || c == '-') || c.is_ascii_digit() && pos > at {
+            break;
+        }
+        if WHAT_STOPS.iter().any(|w| text[pos..].starts_with(w)) || text[pos..].starts_with("“") {
+            break;
+        }
+        end = pos + c.len_utf8();
+        if text[at..end].chars().count() >= 20 {
+            break;
+        }
+    }
+    (end > at).then(|| (super::clean_name(&text[at..end]), end))
+}
+
+/// A count right after the claim (首例手术累计达358例) that counts the firsts.
+fn count_after(counts: &[CountMention], clause: Span, at: usize) -> Option<&CountMention> {
+    counts.iter().find(|c| c.span.start >= at && c.span.end <= clause.end && c.span.start - at <= 12 && c.value >= 1.0)
+}
+
+fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], sent: Span, t: Span) -> Option<FirstFound> {
+    let text = doc.text();
+    let word = doc.slice(t);
+    let clause = clause_of(text, sent, t.start);
+    let after = &text[t.end..clause.end];
+    if word == "首次" && !VERBS.iter().any(|v| after.starts_with(v) || after.chars().skip(1).collect::<String>().starts_with(v)) {
+        return None;
+    }
+    if NOT_AFTER.iter().any(|w| after.starts_with(w)) || aspirational(text, clause, t.start) {
+        return None;
+    }
+    let scope = scope_before(doc, hospitals, clause.start, t.start);
+    let mut start = scope.as_ref().map_or(t.start, |s| s.0);
+    if text[clause.start..start].ends_with('在') {
+        start -= '在'.len_utf8();
+    }
+    let mut end = t.end;
+    if text[end..clause.end].starts_with('”') {
+        end += '”'.len_utf8();
+    }
+    // a leading trigger governs the noun phrase after it
+    let mut what = None;
+    let mut count = None;
+    let trailing = after.is_empty() || after.starts_with('”') || !after.starts_with(|c: char| is_cjk(c) || c.is_ascii_alphanumeric());
+    if !trailing {
+        if let Some((w, e)) = what_after(text, clause, end) {
+            what = Some(w);
+            end = e;
+        }
+        if let Some(c) = count_after(counts, clause, end) {
+            count = Some(c.value as u64);
+            end = c.span.end;
+        }
+    } else {
+        // 多项高难度手术首例: the phrase before names what was done
+        let mut s = start;
+        let head = &text[clause.start..s];
+        for q in ["多项", "多个", "多例", "多台"] {
+            if let Some(i) = head.rfind(q) {
+                if s - (clause.start + i) <= 30 {
+                    what = Some(super::clean_name(&head[i + q.len()..]));
+                    s = clause.start + i;
+                }
+            }
+        }
+        start = start.min(s);
+    }
+    let scope_name = scope.map(|s| s.1);
+    let span = Span::new(start, end);
+    let hospital = hospital_for(doc, hospitals, clause, span, sent);
+    let scope_name = scope_name.or_else(|| if trailing { None } else { subject_place(doc, hospitals, sent, clause) });
+    Some(FirstFound { span, scope: scope_name, what, hospital, count })
+}
+
+/// For a claim whose clause has no subject (…,发表了首篇SCI论文), the place that is the
+/// subject of the clause before it.
+fn subject_place(doc: &Document, _hospitals: &[HospitalFound], sent: Span, clause: Span) -> Option<String> {
+    let text = doc.text();
+    let own = &text[clause.start..clause.end];
+    let starts_with_verb = ["发表", "完成", "开展", "实施", "成立", "获批", "建成", "实现", "引进"]
+        .iter()
+        .any(|v| own.starts_with(v));
+    if !starts_with_verb || clause.start <= sent.start {
+        return None;
+    }
+    let prev = clause_of(text, sent, clause.start - 1);
+    let p = &text[prev.start..prev.end];
+    let end = p.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&e| e <= 24).filter(|&e| places::is_levelled_place(&p[..e])).last()?;
+    Some(super::clean_name(&p[..end]))
+}
+
+fn hospital_for(doc: &Document, hospitals: &[HospitalFound], clause: Span, span: Span, sent: Span) -> Option<String> {
+    if let Some((h, _)) = hospital_at(hospitals, span) {
+        return Some(h.name.clone());
+    }
+    if let Some((h, _)) = hospital_at(hospitals, clause) {
+        return Some(h.name.clone());
+    }
+    let _ = (doc, sent);
+    hospitals
+        .iter()
+        .flat_map(|h| h.mentions.iter().map(move |m| (m, h)))
+        .filter(|(m, _)| m.end <= span.start)
+        .max_by_key(|(m, _)| m.start)
+        .map(|(_, h)| h.name.clone())
+}
+
+fn pattern_claim(
+    doc: &Document,
+    hospitals: &[HospitalFound],
+    counts: &[CountMention],
+    sent: Span,
+    span: Span,
+    c: &regex::Captures,
+) -> Option<FirstFound> {
+    let text = doc.text();
+    let clause = clause_of(text, sent, span.start);
+    if aspirational(text, clause, span.start) {
+        return None;
+    }
+    let middle = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let (ms, me) = (sent.start + middle.start(), sent.start + middle.end());
+    let mut span = span;
+    let mut scope = None;
+    let mut what = None;
+    if c.get(3).is_some() {
+        // 零的突破: the phrase before it, back to the verb 实现 (实现了红星医院SCI论文零的突破)
+        let head = &text[clause.start..me];
+        let from = ["实现了", "实现", "取得了", "取得"].iter().find_map(|v| head.rfind(v).map(|i| clause.start + i + v.len()))?;
+        span.start = from;
+        let inner = Span::new(from, me);
+        if let Some((h, m)) = hospital_at(hospitals, inner).filter(|(_, m)| m.start == from) {
+            let _ = h;
+            scope = Some(super::clean_name(doc.slice(m)));
+            let rest = super::clean_name(&text[m.end..me]);
+            what = (!rest.is_empty()).then_some(rest);
+        } else {
+            let w = super::clean_name(&text[from..me]);
+            what = (!w.is_empty()).then_some(w);
+        }
+    } else {
+        let mid = &text[ms..me];
+        if let Some(w) = SCOPES.iter().find(|w| mid.starts_with(*w)) {
+            scope = Some(w.to_string());
+        } else {
+            let mut e = ms;
+            while let Some(next) = (e + 3..=me).rev().find(|&x| text.is_char_boundary(x) && places::is_place(&text[e..x])) {
+                e = next;
+            }
+            if e > ms {
+                if text[e..me].starts_with("地区") {
+                    e += "地区".len();
+                }
+                scope = Some(super::clean_name(&text[ms..e]));
+            }
+        }
+    }
+    // 30项填补了…空白, 百余项新技术填补空白: the count just before counts the firsts
+    let count = counts
+        .iter()
+        .filter(|k| k.span.end <= span.start && k.span.start >= clause.start && span.start - k.span.end <= 3)
+        .last();
+    if let Some(k) = count {
+        if what.is_none() {
+            what = k.object.clone();
+        }
+    }
+    let hospital = hospital_for(doc, hospitals, clause, span, sent);
+    Some(FirstFound { span, scope, what, hospital, count: count.map(|k| k.value as u64) })
+}
