@@ -311,7 +311,7 @@ fn cheng(text: &str, q: usize, num: &Numeral, s: &str) -> Option<f64> {
         return None;
     }
     let after = next_char(text, q + '成'.len_utf8());
-    if after.is_some_and(|c| "为功立果员本就长绩熟交效都年型份品人".contains(c)) {
+    if after.is_some_and(|c| "功立果员本就长绩熟交效都年型份品人".contains(c)) {
         return None;
     }
     Some(num.value * 10.0)

@@ -229,7 +229,7 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     if value == 0 && !saw_digit {
         return None;
     }
-    let bare = !saw_digit && body.len() == 1;
+    let bare = !saw_digit && body.len() == 1 && start == 0;
     if over && vague == Vague::None {
         vague = Vague::Over;
     }
