@@ -195,8 +195,10 @@ mod tests {
 
     #[test]
     fn jsonl_lines_keep_their_numbers() {
-        let data = "{\"id\":\"a\",\"text\":\"x\"}\n\n\u{FF}bad\n{\"text\":\"y\"}\n";
-        let jobs: Vec<Job> = read_jsonl(std::io::Cursor::new(data.as_bytes().to_vec())).collect();
+        let mut data = b"{\"id\":\"a\",\"text\":\"x\"}\n\n".to_vec();
+        data.extend_from_slice(&[0xFF, b'b', b'\n']);
+        data.extend_from_slice(b"{\"text\":\"y\"}\n");
+        let jobs: Vec<Job> = read_jsonl(std::io::Cursor::new(data)).collect();
         assert_eq!(jobs.len(), 3);
         assert!(matches!(jobs[0], Job::JsonLine { line: 1, .. }));
         assert!(matches!(jobs[1], Job::Failed(InputError::InvalidUtf8 { .. })));

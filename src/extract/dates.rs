@@ -19,8 +19,8 @@ pub struct DateFound {
     pub value: String,
 }
 
-const MONTH: &str = r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])";
-const DAY: &str = r"(?:[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])";
+const MONTH: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
+const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])";
 
 static ATOM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(

@@ -203,17 +203,22 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     let mut over = false;
     for &c in body {
         if let Some(d) = digit(c) {
-            number = Some(d as u64);
+            // 零 only holds a place (一百零五); it is not a digit to multiply
+            number = (d > 0).then_some(d as u64);
             saw_digit = true;
         } else if let Some(u) = small_unit(c) {
-            section += number.unwrap_or(1) * u;
+            section = section.saturating_add(number.unwrap_or(1).saturating_mul(u));
             number = None;
         } else if let Some(u) = big_unit(c) {
-            section += number.take().unwrap_or(0);
-            if section == 0 {
-                section = 1;
+            let mut block = section.saturating_add(number.take().unwrap_or(0));
+            if block == 0 && total == 0 {
+                block = 1;
             }
-            total = (total + section) * u;
+            total = if u == 10_000 {
+                total.saturating_add(block.saturating_mul(u))
+            } else {
+                total.saturating_add(block).saturating_mul(u)
+            };
             section = 0;
         } else if c == '廿' {
             section += 20;
@@ -225,7 +230,7 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
             over = true;
         }
     }
-    let value = total + section + number.unwrap_or(0);
+    let value = total.saturating_add(section).saturating_add(number.unwrap_or(0));
     if value == 0 && !saw_digit {
         return None;
     }
