@@ -122,6 +122,9 @@ pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
 fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize)> {
     let text = doc.text();
     let s = &text[p..sent.end];
+    if s.starts_with("一半") {
+        return half_of_one(text, p, p, sent);
+    }
     let num = numeral::parse(s)?;
     let skip = p + num.len;
     let prev = prev_char(text, p);
@@ -176,8 +179,10 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
             q += len;
         }
     }
-    if text[..prefix_at].ends_with("零下") {
+    let mut prefix_at = prefix_at;
+    if text[sent.start..prefix_at].ends_with("零下") {
         value = -value;
+        prefix_at -= "零下".len();
     }
     for (w, a) in [("以上", Approx::Over), ("左右", Approx::About), ("余", Approx::Over), ("多", Approx::Over)] {
         if text[q..sent.end].starts_with(w) && (w.len() > 3 || unit.is_some()) {
@@ -195,7 +200,7 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
     }
     let mut end = q;
     let mut object = None;
-    if unit.is_some() {
+    if unit.as_deref().is_some_and(|u| !NO_OBJECT.contains(&u)) {
         if let Some((obj, obj_end)) = object_after(doc, q, sent) {
             object = Some(obj);
             end = obj_end;
@@ -332,30 +337,35 @@ const NP_STOP: &[&str] = &[
     "向", "共", "以上", "左右", "来", "中", "内", "后", "前", "次", "也", "都", "已", "先后",
 ];
 
-fn ends_with_object(np: &str) -> bool {
-    OBJECTS.iter().any(|o| np.ends_with(o))
+/// Units of time, age, proportion and distance: what follows them is never their object.
+const NO_OBJECT: &[&str] = &[
+    "年", "个月", "周", "天", "小时", "分钟", "秒", "周年", "岁", "%", "个百分点", "百分点", "倍", "公里", "千米",
+    "米", "厘米", "毫米", "度",
+];
+
+/// Whether the last word of a noun phrase is a counted noun (`患者`, `当地患者`; not `授课`
+/// for `课`).
+fn word_is_object(word: &str) -> bool {
+    OBJECTS.iter().any(|o| word == *o || (o.chars().count() >= 2 && word.ends_with(o)))
 }
 
-/// The noun phrase right after the unit, when it ends with a counted noun.
+/// The shortest noun phrase right after the unit that ends with a counted noun.
 fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)> {
-    let toks = doc.tokens_in(Span::new(q, sent.end));
-    let mut best = None;
-    let mut chars = 0;
-    for t in toks.iter().take(3) {
-        let w = doc.slice(t.span);
-        if t.span.start < q || !w.chars().all(is_cjk) || NP_STOP.contains(&w) {
+    let text = doc.text();
+    let first = doc.tokens.partition_point(|t| t.span.end <= q);
+    for t in doc.tokens[first..].iter().take(4) {
+        if t.span.start >= sent.end {
             break;
         }
-        chars += w.chars().count();
-        if chars > 10 {
+        let word = &text[t.span.start.max(q)..t.span.end.min(sent.end)];
+        if !word.chars().all(is_cjk) || NP_STOP.contains(&word) || text[q..t.span.end].chars().count() > 10 {
             break;
         }
-        let np = &doc.text()[q..t.span.end];
-        if ends_with_object(np) {
-            best = Some((np.to_string(), t.span.end));
+        if word_is_object(word) {
+            return Some((text[q..t.span.end].to_string(), t.span.end));
         }
     }
-    best
+    None
 }
 
 const LEAD_IN: &[&str] = &["共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计"];
@@ -368,7 +378,7 @@ fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
         if LEAD_IN.contains(&w) {
             continue;
         }
-        if w.chars().all(is_cjk) && w.chars().count() >= 2 && ends_with_object(w) {
+        if w.chars().all(is_cjk) && w.chars().count() >= 2 && word_is_object(w) {
             return Some(w.to_string());
         }
         return None;

@@ -1,0 +1,94 @@
+//! Count cases: each rule and exclusion of SPEC §6 on a sentence of its own.
+
+use crate::record::Approx::{self, *};
+
+fn counts(text: &str) -> Vec<(String, f64, Option<String>, Approx)> {
+    crate::Extractor::new().extract("t", text).counts.into_iter().map(|c| (c.text, c.value, c.unit, c.approx)).collect()
+}
+
+fn c(text: &str, value: f64, unit: Option<&str>, approx: Approx) -> (String, f64, Option<String>, Approx) {
+    (text.to_string(), value, unit.map(str::to_string), approx)
+}
+
+#[rustfmt::skip]
+fn cases() -> Vec<(&'static str, Vec<(String, f64, Option<String>, Approx)>)> {
+    vec![
+        ("医院选派211名专家赴当地。", vec![c("211名专家", 211.0, Some("名"), Exact)]),
+        ("为500余名当地患者提供服务。", vec![c("500余名当地患者", 500.0, Some("名"), Over)]),
+        ("累计诊疗患者近6万人次。", vec![c("近6万人次", 60000.0, Some("人次"), Under)]),
+        ("获得帮扶资金1210万元。", vec![c("1210万元", 1210.0, Some("万元"), Exact)]),
+        ("投入资金3.5亿元。", vec![c("3.5亿元", 3.5, Some("亿元"), Exact)]),
+        ("近六成为示范性教学手术。", vec![c("近六成", 60.0, Some("%"), Under)]),
+        ("转诊率由6%降到了1.5%。", vec![c("6%", 6.0, Some("%"), Exact), c("1.5%", 1.5, Some("%"), Exact)]),
+        ("半个小时后报告发回。", vec![c("半个小时", 0.5, Some("小时"), Exact)]),
+        ("共开展手术2小时24分。", vec![c("2小时24分", 2.4, Some("小时"), Exact)]),
+        ("受益群众数万人。", vec![c("数万人", 10000.0, Some("人"), About)]),
+        ("数十位专家开展短期帮扶。", vec![c("数十位专家", 10.0, Some("位"), About)]),
+        ("十几年共同努力。", vec![c("十几年", 10.0, Some("年"), Over)]),
+        ("引入新技术百余项。", vec![c("百余项", 100.0, Some("项"), Over)]),
+        ("近20名援疆专家授课。", vec![c("近20名援疆专家", 20.0, Some("名"), Under)]),
+        ("上百名当地同道参加。", vec![c("上百名", 100.0, Some("名"), About)]),
+        ("播放量超840万,点赞1.5万。", vec![c("超840万", 8_400_000.0, None, Over), c("1.5万", 15000.0, None, Exact)]),
+        ("多条视频播放量达百万以上。", vec![c("百万以上", 1_000_000.0, None, Over)]),
+        ("开展远程教育每年100堂课以上。", vec![c("100堂课以上", 100.0, Some("堂"), Over)]),
+        ("巡回医疗为期20多天。", vec![c("20多天", 20.0, Some("天"), Over)]),
+        ("约1000人次出院。", vec![c("约1000人次", 1000.0, Some("人次"), About)]),
+        ("会诊3000余次。", vec![c("3000余次", 3000.0, Some("次"), Over)]),
+        ("现场气温零下20度。", vec![c("零下20度", -20.0, Some("度"), Exact)]),
+        ("四五位专家会诊。", vec![c("四五位专家", 4.0, Some("位"), About)]),
+        ("一半患者来自农村。", vec![c("一半", 50.0, Some("%"), Exact)]),
+        ("派出3,000余名医务人员。", vec![c("3,000余名医务人员", 3000.0, Some("名"), Over)]),
+        ("连续3年开展培训。", vec![c("连续3年", 3.0, Some("年"), Exact)]),
+        ("71岁的老人康复出院。", vec![c("71岁", 71.0, Some("岁"), Exact)]),
+        ("在2400公里外的郑州。", vec![c("2400公里", 2400.0, Some("公里"), Exact)]),
+        ("两年来,医疗队扎根基层。", vec![c("两年", 2.0, Some("年"), Exact)]),
+        ("3个月的培训结束。", vec![c("3个月", 3.0, Some("个月"), Exact)]),
+        ("通过率提升2个百分点。", vec![c("2个百分点", 2.0, Some("个百分点"), Exact)]),
+        ("1名副主任医师赴当地。", vec![c("1名副主任医师", 1.0, Some("名"), Exact)]),
+        ("诊治病人不足百人。", vec![c("不足百人", 100.0, Some("人"), Under)]),
+        ("超过1.2万名患者受益。", vec![c("超过1.2万名患者", 12000.0, Some("名"), Over)]),
+        ("10年前,这里没有医院。", vec![c("10年", 10.0, Some("年"), Exact)]),
+        // not counts
+        ("一名患者转入。", vec![]),
+        ("一批专家抵达,一系列举措落地。", vec![]),
+        ("第九批医疗队出发。", vec![]),
+        ("医院通过三甲评审,开展三四级手术。", vec![]),
+        ("二级调研员出席。", vec![]),
+        ("第十三师医院。", vec![]),
+        ("利用3D打印和5G技术。", vec![]),
+        ("以“5+1”组团式帮扶工程为抓手。", vec![]),
+        ("实施“四个精准发力”。", vec![]),
+        ("湘吐两地交流,达到双赢。", vec![]),
+        ("两地相距万里之遥,服务千家万户。", vec![]),
+        ("几位专家、数位医生、多批队员。", vec![]),
+        ("几天前,患者入院。", vec![]),
+        ("2022年,医院扩建。", vec![]),
+        ("电话0991-1234567,网址www.example.com/a1.html。", vec![]),
+        ("十分感谢医生。", vec![]),
+        ("建设五大中心。", vec![]),
+        ("两县一区卫健委负责人。", vec![]),
+        ("位居第四。", vec![]),
+        ("首考通过率。", vec![]),
+        ("成为人民满意的医院。", vec![]),
+        ("所有人员到岗。", vec![]),
+    ]
+}
+
+#[test]
+fn count_table() {
+    let mut failures = Vec::new();
+    for (text, want) in cases() {
+        let got = counts(text);
+        if got != want {
+            failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn objects_after_and_before() {
+    let r = crate::Extractor::new().extract("t", "14家远程联网医院开展会诊,门诊患者约1000人次,血透室透析机增至47台。");
+    let objects: Vec<Option<String>> = r.counts.iter().map(|c| c.object.clone()).collect();
+    assert_eq!(objects, vec![Some("远程联网医院".into()), Some("门诊患者".into()), Some("透析机".into())]);
+}
