@@ -316,3 +316,6 @@ fn pattern_claim(
     let hospital = hospital_for(doc, hospitals, clause, span, sent);
     Some(FirstFound { span, scope, what, hospital, count: count.map(|k| k.value as u64) })
 }
+
+#[cfg(test)]
+mod tests;

@@ -170,7 +170,7 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
         }
         let tag = seg.dict_tag(w);
         let proper_like = match tag {
-            None => w.chars().count() >= 2,
+            None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
             Some(t) => PROPER_TAGS.contains(&t),
         };
         let university_slot = after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
@@ -226,7 +226,7 @@ fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -
             && (1..=3).contains(&w.chars().count())
             && !GENERIC.contains(w)
             && match seg.dict_tag(w) {
-                None => true,
+                None => !seg.unknown_word_is_function(w),
                 Some(t) => PROPER_TAGS.contains(&t),
             };
         if ok && tok.span.end == l2 {

@@ -50,7 +50,7 @@ const POSTPOSED: &[&str] = &[
 /// Characters that show a "name" is an organisation (卫健委, 宣传部).
 const ORG_CHARS: &str = "部委局院科处办厅会队室站所校司组团社网报台";
 /// Words that end an organisation when reading it leftwards from a title.
-const ORG_STOPS: &[&str] = &["是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括", "以及"];
+const ORG_STOPS: &[&str] = &["兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括", "以及"];
 
 #[derive(Debug)]
 struct Hit {
@@ -69,9 +69,11 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
         hits.push(Hit { name: b.name, titles: vec![b.role.title().to_string()], org: b.org.clone(), inherit: false });
     }
     for &sent in &doc.sentences {
+        // a title inside a longer word (委员 in 委员会) is no title
         let titles: Vec<Span> = TITLES
             .find_iter(&text[sent.start..sent.end])
             .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
+            .filter(|t| doc.is_token_boundary(t.end))
             .collect();
         let mut prev_org: Option<String> = None;
         for (k, t) in titles.iter().enumerate() {
@@ -266,6 +268,16 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     if doc.text()[span.end..].starts_with("(化名)") {
         return false;
     }
+    // a given name holds no function word (都很好: 很/d)
+    let sl = names::surname_len(s).unwrap_or(0);
+    let given_at = span.start + s.char_indices().nth(sl).map_or(s.len(), |(i, _)| i);
+    let function_char = doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
+        let w = doc.slice(t.span);
+        t.span.end <= span.end && w.chars().count() == 1 && matches!(seg.dict_tag(w), Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg"))
+    });
+    if function_char {
+        return false;
+    }
     match seg.dict_tag(s) {
         Some(t) => t.starts_with("nr"),
         None => true,
@@ -319,3 +331,6 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
     people.sort_by_key(|p| p.mentions[0].start);
     out.extend(people);
 }
+
+#[cfg(test)]
+mod tests;

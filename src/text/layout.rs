@@ -182,6 +182,10 @@ fn is_meta_line(l: &Line) -> bool {
     META_CUES.is_match(l.text) || m.as_str().chars().count() * 10 >= l.chars * 4
 }
 
+fn is_labelled_meta(l: &Line) -> bool {
+    l.chars <= 80 && !l.text.contains('。') && ["来源:", "作者:", "记者:", "编辑:", "发布时间", "稿源:"].iter().any(|c| l.text.contains(c))
+}
+
 /// Paragraph text rather than a slogan or widget: the body starts at the first one.
 fn is_paragraph(l: &Line) -> bool {
     l.chars >= 40 || l.text.contains('。') || DATELINE.is_match(l.text)
@@ -193,7 +197,11 @@ impl Layout {
         let ls = lines(text);
         let mut layout = Layout::default();
         let head = ls.len().min(60);
-        let meta = (0..head).find(|&i| is_meta_line(&ls[i]));
+        let meta = (0..head).find(|&i| is_meta_line(&ls[i])).or_else(|| {
+            // a meta line without a date, right under a title: 来源:X 作者:Y
+            let t = (0..head.min(10)).find(|&i| !is_chrome(&ls[i]) && is_title_like(&ls[i]))?;
+            (t + 1..(t + 3).min(ls.len())).find(|&i| is_labelled_meta(&ls[i]))
+        });
         let title = match meta {
             Some(m) => (m.saturating_sub(3)..m).rev().find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
             None => (0..head).find(|&i| !is_chrome(&ls[i])).filter(|&i| is_title_like(&ls[i])),

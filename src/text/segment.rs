@@ -103,6 +103,16 @@ impl Segmenter {
         }
     }
 
+    /// For a word the dictionary lacks, whether jieba's POS model reads any part of it as a
+    /// verb, preposition, conjunction, particle, adverb or pronoun (`转往` → 转/v 往/zg):
+    /// then it is no proper noun.
+    pub fn unknown_word_is_function(&self, word: &str) -> bool {
+        self.jieba
+            .tag(word, true)
+            .iter()
+            .any(|t| matches!(t.tag.chars().next(), Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'z' | 'y' | 'e' | 'o')))
+    }
+
     /// Whether `word` is in the dictionary.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)

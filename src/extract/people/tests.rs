@@ -1,0 +1,68 @@
+//! People cases: each pattern of SPEC §4 and each exclusion, on sentences of their own.
+
+fn people(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+    crate::Extractor::new().extract("t", text).people.into_iter().map(|p| (p.name, p.titles, p.org)).collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    people(text).into_iter().map(|p| p.0).collect()
+}
+
+fn p(name: &str, titles: &[&str], org: Option<&str>) -> (String, Vec<String>, Option<String>) {
+    (name.into(), titles.iter().map(|t| t.to_string()).collect(), org.map(str::to_string))
+}
+
+#[test]
+fn org_title_name() {
+    assert_eq!(people("四川大学华西医院党委书记李正赤出席会议。"), [p("李正赤", &["党委书记"], Some("四川大学华西医院"))]);
+    assert_eq!(people("喀什地区卫生健康委员会副主任马建新表示欢迎。"), [p("马建新", &["副主任"], Some("喀什地区卫生健康委员会"))]);
+}
+
+#[test]
+fn shared_title_lists() {
+    assert_eq!(names("副院长刘伟、陈红、赵刚等一行到访。"), ["刘伟", "陈红", "赵刚"]);
+    let ps = people("援藏专家孙立平、周文博开展手术。");
+    assert!(ps.iter().all(|x| x.1 == ["援藏专家"]), "{ps:?}");
+}
+
+#[test]
+fn title_chains() {
+    let ps = people("市人民医院党委书记、院长黄志明主持会议。");
+    assert_eq!(ps[0].0, "黄志明");
+    assert_eq!(ps[0].1, ["党委书记", "院长"]);
+    let ps = people("党委副书记兼工会主席韩雪梅发言。");
+    assert_eq!(ps[0].1, ["党委副书记", "工会主席"]);
+}
+
+#[test]
+fn name_before_a_rank() {
+    assert_eq!(people("心内科郑海涛主任医师团队完成手术。")[0].0, "郑海涛");
+    assert_eq!(people("神经外科冯晓东教授指导。")[0].1, ["教授"]);
+}
+
+#[test]
+fn minority_names_keep_the_dot() {
+    assert_eq!(names("县卫健委主任买买提·艾力表示感谢。"), ["买买提·艾力"]);
+}
+
+#[test]
+fn bylines() {
+    let text = "医院开展义诊活动\n来源:健康报 作者:李明 王芳\n正文第一段,医院开展了义诊活动,服务群众。\n(编辑:张伟)";
+    let ps = people(text);
+    assert_eq!(ps, [p("李明", &["作者"], None), p("王芳", &["作者"], None), p("张伟", &["编辑"], None)]);
+}
+
+#[test]
+fn later_mentions_are_found() {
+    let r = crate::Extractor::new().extract("t", "院长陈建国主持会议。陈建国表示,将继续帮扶。");
+    assert_eq!(r.people[0].mentions.len(), 2);
+}
+
+#[test]
+fn exclusions() {
+    assert!(names("71岁的朱大爷(化名)说,李女士和唐医生都很好。").is_empty());
+    assert!(names("张玉柱名老中医药传承工作室挂牌。").is_empty());
+    assert!(names("湘雅医院专家高水平、高质量的服务。").is_empty());
+    assert!(names("采写:南都记者 王道斌 通讯员 粤卫信").iter().all(|n| n != "粤卫信"));
+    assert!(names("骨干专家来阿克苏市人民医院进行帮扶。").is_empty());
+}
