@@ -1,1 +1,439 @@
-//! Scoring records against gold annotations (filled by the evaluation issue).
+//! Scoring records against gold annotations, with the matching rules of the project's
+//! reference scorer (`score.py`): hospitals and people as entity sets per article (a
+//! prediction matches a gold entity when its name, or the surface of one of its mentions, is
+//! the gold name or an alias); dates, counts and first-case claims per mention (spans
+//! overlap; value-correct when the value is equal). Every predicted span is checked against
+//! the input.
+//!
+//! ```no_run
+//! let scores = zhnews::eval::score_dirs("fixtures/articles".as_ref(), "fixtures/gold".as_ref(), None)?;
+//! println!("{}", scores.table());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::Extractor;
+
+/// The five kinds, in table order.
+pub const KINDS: [&str; 5] = ["hospitals", "people", "dates", "counts", "first_cases"];
+
+/// Counts for one kind.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct KindStats {
+    /// Gold mentions or entities.
+    pub gold: usize,
+    /// Predicted mentions or entities.
+    pub pred: usize,
+    /// Matches.
+    pub tp: usize,
+    /// Matches with the right value.
+    pub tp_value: usize,
+    /// Entity matches whose name is the gold name.
+    pub canonical: usize,
+    /// Matched gold people with titles.
+    pub titled: usize,
+    /// …whose predicted titles share one with gold.
+    pub title_ok: usize,
+    /// Count matches with the right unit.
+    pub unit_ok: usize,
+    /// Count matches with the right approximation.
+    pub approx_ok: usize,
+    /// First-case matches with the right scope.
+    pub scope_ok: usize,
+    /// Gold items not found, per article.
+    pub missed: Vec<String>,
+    /// Predictions that match nothing.
+    pub spurious: Vec<String>,
+    /// Matches with a wrong value.
+    pub wrong: Vec<String>,
+}
+
+/// Precision, recall and F1 of one kind.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Prf {
+    /// Precision.
+    #[serde(rename = "P")]
+    pub p: f64,
+    /// Recall.
+    #[serde(rename = "R")]
+    pub r: f64,
+    /// F1.
+    #[serde(rename = "F1")]
+    pub f1: f64,
+}
+
+fn prf(tp: usize, npred: usize, ngold: usize) -> Prf {
+    let p = if npred > 0 { tp as f64 / npred as f64 } else if ngold == 0 { 1.0 } else { 0.0 };
+    let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    Prf { p, r, f1 }
+}
+
+impl KindStats {
+    fn add(&mut self, o: KindStats) {
+        self.gold += o.gold;
+        self.pred += o.pred;
+        self.tp += o.tp;
+        self.tp_value += o.tp_value;
+        self.canonical += o.canonical;
+        self.titled += o.titled;
+        self.title_ok += o.title_ok;
+        self.unit_ok += o.unit_ok;
+        self.approx_ok += o.approx_ok;
+        self.scope_ok += o.scope_ok;
+        self.missed.extend(o.missed);
+        self.spurious.extend(o.spurious);
+        self.wrong.extend(o.wrong);
+    }
+
+    /// Span (or entity) P/R/F1.
+    pub fn prf(&self) -> Prf {
+        prf(self.tp, self.pred, self.gold)
+    }
+
+    /// Value F1: for dates and counts the value must match too; otherwise the plain F1.
+    pub fn value_f1(&self, kind: &str) -> f64 {
+        if matches!(kind, "dates" | "counts") { prf(self.tp_value, self.pred, self.gold).f1 } else { self.prf().f1 }
+    }
+}
+
+/// The scores of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Scores {
+    /// Totals per kind.
+    pub kinds: BTreeMap<String, KindStats>,
+    /// Per-article stats, by id.
+    pub articles: BTreeMap<String, BTreeMap<String, KindStats>>,
+    /// Spans whose text is not the input at their offsets.
+    pub offset_errors: Vec<String>,
+    /// Gold articles without a record.
+    pub missing: Vec<String>,
+}
+
+/// Errors of an evaluation run.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum EvalError {
+    /// A file could not be read.
+    Io(String, std::io::Error),
+    /// A gold file or a record line is not valid JSON of the expected shape.
+    Format(String),
+}
+
+impl std::fmt::Display for EvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EvalError::Io(p, e) => write!(f, "{p}: {e}"),
+            EvalError::Format(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for EvalError {}
+
+fn read(p: &Path) -> Result<String, EvalError> {
+    fs::read_to_string(p).map_err(|e| EvalError::Io(p.display().to_string(), e))
+}
+
+/// Score the records in `pred` (JSONL), or, without it, fresh records of the articles.
+pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<Scores, EvalError> {
+    let mut golds: Vec<(String, Value, Vec<char>)> = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(gold)
+        .map_err(|e| EvalError::Io(gold.display().to_string(), e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    for p in names {
+        let g: Value = serde_json::from_str(&read(&p)?).map_err(|e| EvalError::Format(format!("{}: {e}", p.display())))?;
+        let id = g["id"].as_str().map(str::to_string).unwrap_or_else(|| p.file_stem().unwrap_or_default().to_string_lossy().into_owned());
+        let text: Vec<char> = read(&articles.join(format!("{id}.txt")))?.chars().collect();
+        golds.push((id, g, text));
+    }
+    let mut preds: BTreeMap<String, Value> = BTreeMap::new();
+    match pred {
+        Some(p) => {
+            for (i, line) in read(p)?.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let v: Value = serde_json::from_str(line).map_err(|e| EvalError::Format(format!("{} line {}: {e}", p.display(), i + 1)))?;
+                preds.insert(v["id"].as_str().unwrap_or_default().to_string(), v);
+            }
+        }
+        None => {
+            let ex = Extractor::new();
+            for (id, _, text) in &golds {
+                let s: String = text.iter().collect();
+                let r = ex.extract(id, &s);
+                preds.insert(id.clone(), serde_json::to_value(&r).map_err(|e| EvalError::Format(e.to_string()))?);
+            }
+        }
+    }
+    let mut scores = Scores::default();
+    for k in KINDS {
+        scores.kinds.insert(k.to_string(), KindStats::default());
+    }
+    for (id, g, text) in &golds {
+        let empty = Value::Object(Default::default());
+        let rec = match preds.get(id) {
+            Some(r) => r,
+            None => {
+                scores.missing.push(id.clone());
+                &empty
+            }
+        };
+        check_offsets(rec, text, &mut scores.offset_errors);
+        let mut per = BTreeMap::new();
+        for k in ["hospitals", "people"] {
+            per.insert(k.to_string(), score_entities(list(g, k), list(rec, k), text, k));
+        }
+        for k in ["dates", "counts", "first_cases"] {
+            let gm = gold_mentions(list(g, k), text);
+            per.insert(k.to_string(), score_mentions(&gm, list(rec, k), k));
+        }
+        for (k, s) in &per {
+            scores.kinds.get_mut(k).unwrap().add(s.clone());
+        }
+        scores.articles.insert(id.clone(), per);
+    }
+    Ok(scores)
+}
+
+fn list<'a>(v: &'a Value, k: &str) -> &'a [Value] {
+    v.get(k).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+fn find(text: &[char], needle: &[char], from: usize) -> Option<usize> {
+    if needle.is_empty() || needle.len() > text.len() {
+        return None;
+    }
+    (from..=text.len() - needle.len()).find(|&i| text[i..i + needle.len()] == *needle)
+}
+
+/// Gold mentions with spans found in document order, as `score.py` finds them.
+fn gold_mentions(items: &[Value], text: &[char]) -> Vec<(usize, usize, Value)> {
+    let mut pos = 0;
+    let mut out = Vec::new();
+    for m in items {
+        let t: Vec<char> = m["text"].as_str().unwrap_or_default().chars().collect();
+        let i = match find(text, &t, pos) {
+            Some(i) => {
+                pos = i + t.len();
+                i
+            }
+            None => match find(text, &t, 0) {
+                Some(i) => i,
+                None => continue,
+            },
+        };
+        out.push((i, i + t.len(), m.clone()));
+    }
+    out
+}
+
+fn surface(text: &[char], m: &Value) -> Option<String> {
+    let a = m.get(0)?.as_u64()? as usize;
+    let b = m.get(1)?.as_u64()? as usize;
+    (a <= b && b <= text.len()).then(|| text[a..b].iter().collect())
+}
+
+fn score_entities(golds: &[Value], preds: &[Value], text: &[char], kind: &str) -> KindStats {
+    let mut s = KindStats { gold: golds.len(), pred: preds.len(), ..Default::default() };
+    let gkeys: Vec<HashSet<String>> = golds
+        .iter()
+        .map(|g| {
+            let mut k: HashSet<String> = list(g, "aliases").iter().filter_map(|a| a.as_str().map(str::to_string)).collect();
+            k.insert(g["name"].as_str().unwrap_or_default().to_string());
+            k
+        })
+        .collect();
+    let mut used = HashSet::new();
+    for p in preds {
+        let mut pk: HashSet<String> = list(p, "mentions").iter().filter_map(|m| surface(text, m)).collect();
+        pk.insert(p["name"].as_str().unwrap_or_default().to_string());
+        pk.retain(|k| !k.is_empty());
+        let hit = (0..golds.len()).find(|i| !used.contains(i) && !pk.is_disjoint(&gkeys[*i]));
+        let Some(i) = hit else {
+            s.spurious.push(p["name"].as_str().unwrap_or_default().to_string());
+            continue;
+        };
+        used.insert(i);
+        s.tp += 1;
+        let g = &golds[i];
+        if p["name"] == g["name"] {
+            s.canonical += 1;
+        }
+        if kind == "people" && !list(g, "titles").is_empty() {
+            s.titled += 1;
+            let pt: HashSet<&str> = list(p, "titles").iter().filter_map(Value::as_str).collect();
+            if list(g, "titles").iter().filter_map(Value::as_str).any(|t| pt.contains(t)) {
+                s.title_ok += 1;
+            }
+        }
+    }
+    s.missed = (0..golds.len()).filter(|i| !used.contains(i)).map(|i| golds[i]["name"].as_str().unwrap_or_default().to_string()).collect();
+    s
+}
+
+fn same_value(kind: &str, p: &Value, g: &Value) -> bool {
+    match kind {
+        "dates" => value_str(&p["value"]) == value_str(&g["value"]),
+        "counts" => match (p["value"].as_f64(), g["value"].as_f64()) {
+            (Some(a), Some(b)) => (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+            _ => false,
+        },
+        _ => true,
+    }
+}
+
+fn value_str(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn opt_str(v: &Value) -> Option<&str> {
+    v.as_str().filter(|s| !s.is_empty())
+}
+
+fn score_mentions(golds: &[(usize, usize, Value)], preds: &[Value], kind: &str) -> KindStats {
+    let mut s = KindStats { gold: golds.len(), pred: preds.len(), ..Default::default() };
+    let span = |p: &Value| (p["start"].as_u64().unwrap_or(0) as usize, p["end"].as_u64().unwrap_or(0) as usize);
+    let mut used = HashSet::new();
+    for (gs, ge, g) in golds {
+        let mut best = (0, None);
+        for (i, p) in preds.iter().enumerate() {
+            if used.contains(&i) {
+                continue;
+            }
+            let (ps, pe) = span(p);
+            let o = (*ge).min(pe).saturating_sub((*gs).max(ps));
+            if o > best.0 {
+                best = (o, Some(i));
+            }
+        }
+        let Some(i) = best.1 else {
+            s.missed.push(g["text"].as_str().unwrap_or_default().to_string());
+            continue;
+        };
+        used.insert(i);
+        let p = &preds[i];
+        s.tp += 1;
+        if same_value(kind, p, g) {
+            s.tp_value += 1;
+        } else {
+            s.wrong.push(format!("{}: {} != {}", g["text"].as_str().unwrap_or_default(), p["value"], g["value"]));
+        }
+        if kind == "counts" {
+            s.unit_ok += usize::from(p["unit"] == g["unit"] || (p["unit"].is_null() && g.get("unit").is_none()));
+            let pa = p["approx"].as_str().unwrap_or("exact");
+            let ga = g["approx"].as_str().unwrap_or("exact");
+            s.approx_ok += usize::from(pa == ga);
+        }
+        if kind == "first_cases" {
+            s.scope_ok += usize::from(opt_str(&p["scope"]) == opt_str(&g["scope"]));
+        }
+    }
+    s.spurious = (0..preds.len()).filter(|i| !used.contains(i)).map(|i| preds[i]["text"].as_str().unwrap_or_default().to_string()).collect();
+    s
+}
+
+fn check_offsets(rec: &Value, text: &[char], errors: &mut Vec<String>) {
+    let id = rec["id"].as_str().unwrap_or_default();
+    for k in ["dates", "counts", "first_cases"] {
+        for m in list(rec, k) {
+            let (s, e) = (m["start"].as_u64(), m["end"].as_u64());
+            let ok = match (s, e) {
+                (Some(s), Some(e)) if s <= e && (e as usize) <= text.len() => {
+                    text[s as usize..e as usize].iter().collect::<String>() == m["text"].as_str().unwrap_or_default()
+                }
+                _ => false,
+            };
+            if !ok {
+                errors.push(format!("{id} {k}: text {} != input[{}:{}]", m["text"], m["start"], m["end"]));
+            }
+        }
+    }
+    for k in ["hospitals", "people"] {
+        for ent in list(rec, k) {
+            for m in list(ent, "mentions") {
+                let ok = matches!((m.get(0).and_then(Value::as_u64), m.get(1).and_then(Value::as_u64)),
+                    (Some(a), Some(b)) if a < b && (b as usize) <= text.len());
+                if !ok {
+                    errors.push(format!("{id} {k} {}: bad mention {m}", ent["name"]));
+                }
+            }
+        }
+    }
+}
+
+impl Scores {
+    /// Macro-F1 over the five kinds (value-F1 for dates and counts).
+    pub fn macro_f1(&self) -> f64 {
+        KINDS.iter().map(|k| self.kinds[*k].value_f1(k)).sum::<f64>() / KINDS.len() as f64
+    }
+
+    /// The per-kind table, as `score.py` prints it.
+    pub fn table(&self) -> String {
+        let mut out = format!("{:<12} {:>5} {:>5} {:>6} {:>6} {:>6}   value-F1  extra\n", "kind", "gold", "pred", "P", "R", "F1");
+        for k in KINDS {
+            let s = &self.kinds[k];
+            let p = s.prf();
+            let extra = match k {
+                "hospitals" => format!("canonical {}/{}", s.canonical, s.tp),
+                "people" => format!("canonical {}/{}, titles {}/{}", s.canonical, s.tp, s.title_ok, s.titled),
+                "counts" => format!("unit {}/{}, approx {}/{}", s.unit_ok, s.tp, s.approx_ok, s.tp),
+                "first_cases" => format!("scope {}/{}", s.scope_ok, s.tp),
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "{k:<12} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}   {:>6.3}   {extra}", s.gold, s.pred, p.p, p.r, p.f1, s.value_f1(k));
+        }
+        if !self.missing.is_empty() {
+            let _ = writeln!(out, "no record for {} article(s): {:?}", self.missing.len(), self.missing);
+        }
+        if !self.offset_errors.is_empty() {
+            let _ = writeln!(out, "{} offset error(s), e.g. {:?}", self.offset_errors.len(), &self.offset_errors[..self.offset_errors.len().min(3)]);
+        }
+        let _ = write!(out, "macro-F1 {:.3} over {} articles (value-F1 for dates and counts)", self.macro_f1(), self.articles.len());
+        out
+    }
+
+    /// Misses, spurious predictions and wrong values, per article.
+    pub fn per_article(&self) -> String {
+        let mut out = String::new();
+        for (id, per) in &self.articles {
+            let _ = writeln!(out, "== {id}");
+            for k in KINDS {
+                let s = &per[k];
+                if !(s.missed.is_empty() && s.spurious.is_empty() && s.wrong.is_empty()) {
+                    let _ = writeln!(out, "  {k}: missed {:?} spurious {:?} wrong {:?}", s.missed, s.spurious, s.wrong);
+                }
+            }
+        }
+        out
+    }
+
+    /// A machine-readable summary, shaped like `score.py --json`.
+    pub fn summary_json(&self) -> Value {
+        let mut m = serde_json::Map::new();
+        for k in KINDS {
+            let s = &self.kinds[k];
+            let p = s.prf();
+            m.insert(k.into(), serde_json::json!({"gold": s.gold, "pred": s.pred, "P": p.p, "R": p.r, "F1": p.f1, "value_F1": s.value_f1(k),
+                "canonical": s.canonical, "titles_ok": s.title_ok, "titled": s.titled, "unit_ok": s.unit_ok, "approx_ok": s.approx_ok, "scope_ok": s.scope_ok, "tp": s.tp}));
+        }
+        m.insert("macro_F1".into(), self.macro_f1().into());
+        m.insert("offset_errors".into(), self.offset_errors.len().into());
+        m.insert("missing".into(), self.missing.clone().into());
+        Value::Object(m)
+    }
+}

@@ -144,8 +144,17 @@ fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(_a: PathBuf, _g: PathBuf, _p: Option<PathBuf>, _json: bool, _per: bool) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("eval: not built yet")
+fn eval(articles: PathBuf, gold: PathBuf, pred: Option<PathBuf>, json: bool, per_article: bool) -> anyhow::Result<ExitCode> {
+    let scores = zhnews::eval::score_dirs(&articles, &gold, pred.as_deref())?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&scores.summary_json())?);
+    } else {
+        if per_article {
+            print!("{}", scores.per_article());
+        }
+        println!("{}", scores.table());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn bench(_paths: Vec<PathBuf>, _rounds: usize) -> anyhow::Result<ExitCode> {

@@ -1,0 +1,91 @@
+//! Bad input never panics and never loses a batch: empty text, no article, binary data,
+//! invalid UTF-8, a 10 MB line, an unreadable path.
+
+use std::fs;
+use std::path::PathBuf;
+
+use zhnews::{Extractor, Input, InputError, Job};
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("zhnews-bad-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&d);
+    fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn empty_and_blank_text_give_empty_records() {
+    let ex = Extractor::new();
+    for t in ["", " ", "\n\n\n", "\u{FEFF}", "??????", "|||"] {
+        let r = ex.extract("e", t);
+        assert!(r.hospitals.is_empty() && r.people.is_empty() && r.dates.is_empty() && r.counts.is_empty() && r.first_cases.is_empty(), "{t:?}");
+        assert_eq!(r.id, "e");
+    }
+}
+
+#[test]
+fn control_characters_and_odd_scripts_do_not_panic() {
+    let ex = Extractor::new();
+    let t = "\u{0}\u{1}医院\u{7F}\u{202E}𠀀𪚥 🏥 12名 ١٢٣ (ā) （） 網(";
+    let _ = ex.extract("odd", t);
+}
+
+#[test]
+fn a_ten_megabyte_line_is_processed() {
+    let line = "医院专家开展义诊,服务群众300余人次,".repeat(10_000_000 / 50 + 1);
+    assert!(line.len() >= 10_000_000);
+    let r = Extractor::new().extract("big", &line);
+    assert!(r.counts.len() > 1000);
+    let chars: Vec<char> = line.chars().collect();
+    let c = r.counts.last().unwrap();
+    assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text);
+}
+
+#[test]
+fn a_batch_survives_bad_files() {
+    let d = tmp("files");
+    fs::write(d.join("a.txt"), "医院选派5名专家。").unwrap();
+    fs::write(d.join("b.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    fs::write(d.join("c.txt"), [0xE5, 0x8C, b'a', b'b', b'c', b'd']).unwrap();
+    fs::write(d.join("d.txt"), "").unwrap();
+    fs::write(d.join("e.txt"), "医院选派7名专家。").unwrap();
+    let mut jobs: Vec<Job> = zhnews::read_paths(&[d.clone()]).collect();
+    jobs.push(Job::File(d.join("missing.txt")));
+    let ex = Extractor::new();
+    let results: Vec<Result<zhnews::Record, InputError>> = ex.extract_batch(jobs).collect();
+    assert_eq!(results.len(), 6);
+    assert_eq!(results[0].as_ref().unwrap().counts[0].value, 5.0);
+    assert!(matches!(results[1], Err(InputError::Binary { .. })));
+    assert!(matches!(results[2], Err(InputError::InvalidUtf8 { valid_up_to: 0, .. })));
+    assert!(results[3].as_ref().unwrap().counts.is_empty());
+    assert_eq!(results[4].as_ref().unwrap().counts[0].value, 7.0);
+    assert!(matches!(results[5], Err(InputError::Io { .. })));
+    let msg = results[2].as_ref().unwrap_err().to_string();
+    assert!(msg.contains("c.txt") && msg.contains("UTF-8"), "{msg}");
+}
+
+#[test]
+fn oversized_inputs_are_refused_with_a_clear_error() {
+    let ex = Extractor::builder().max_input_bytes(100).build().unwrap();
+    let jobs = vec![
+        Job::Text(Input { id: "big".into(), text: "医".repeat(100), published: None }),
+        Job::Text(Input { id: "ok".into(), text: "3名专家".into(), published: None }),
+    ];
+    let r: Vec<_> = ex.extract_batch(jobs).collect();
+    let e = r[0].as_ref().unwrap_err();
+    assert!(matches!(e, InputError::TooLarge { bytes: 300, limit: 100, .. }));
+    assert!(e.to_string().contains("max_input_bytes"));
+    assert_eq!(r[1].as_ref().unwrap().id, "ok");
+}
+
+#[test]
+fn bad_jsonl_lines_are_reported_by_line() {
+    let data = "{\"id\":\"a\",\"text\":\"5名专家\"}\nnot json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"6名专家\",\"published\":\"2024-01-02\"}\n".as_bytes().to_vec();
+    let ex = Extractor::new();
+    let r: Vec<_> = ex.extract_batch(zhnews::read_jsonl(std::io::Cursor::new(data))).collect();
+    assert_eq!(r.len(), 4);
+    assert!(r[0].is_ok());
+    assert!(matches!(r[1], Err(InputError::Json { line: 2, .. })));
+    assert!(matches!(r[2], Err(InputError::Json { line: 3, .. })));
+    assert_eq!(r[3].as_ref().unwrap().meta.published.as_deref(), Some("2024-01-02"));
+}

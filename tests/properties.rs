@@ -1,0 +1,95 @@
+//! Invariants, as properties over random mixes of simplified and traditional text, pinyin
+//! noise, lost characters, full-width forms, ASCII and page furniture:
+//! every span of every record satisfies `input[start:end] == text` in code points, and
+//! extraction never panics.
+
+use proptest::prelude::*;
+use zhnews::Extractor;
+use zhnews::text::{NormText, Span};
+
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("河南省人民醫(yī)院".to_string()),
+        Just("副院長張加強(qiáng)、倉順東".to_string()),
+        Just("湘雅医院党委书记张欣".to_string()),
+        Just("選派37批次、211名專家".to_string()),
+        Just("近６萬人次".to_string()),
+        Just("２０２２年７月１４日至１７日".to_string()),
+        Just("自2010年以來".to_string()),
+        Just("全疆首例神經(jīng)外科UBE手術(shù)".to_string()),
+        Just("填補(bǔ)了哈密地區(qū)技術(shù)空白".to_string()),
+        Just("高學(xué)忠?guī)ьI(lǐng)".to_string()),
+        Just("??坡?lián)盟".to_string()),
+        Just("，。、：；！？“”（）".to_string()),
+        Just("\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("  \u{3000}\t".to_string()),
+        Just("首页|新闻|图片".to_string()),
+        Just("https://www.example.cn/a.html".to_string()),
+        Just("百余項(xiàng)新技術(shù)".to_string()),
+        Just("(編輯:阿麗婭)".to_string()),
+        "[a-zA-Z0-9 ]{0,6}",
+        "[一-龥]{0,6}",
+        "[零〇一二两三四五六七八九十百千万亿几数余多年月日名例个%]{0,6}",
+        any::<String>(),
+    ]
+}
+
+fn doc() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..24).prop_map(|v| v.concat())
+}
+
+fn slice(text: &[char], s: usize, e: usize) -> Option<String> {
+    (s <= e && e <= text.len()).then(|| text[s..e].iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_span_points_into_the_input(input in doc()) {
+        let r = Extractor::new().extract("p", &input);
+        let chars: Vec<char> = input.chars().collect();
+        for d in &r.dates {
+            prop_assert_eq!(slice(&chars, d.start, d.end), Some(d.text.clone()));
+        }
+        for c in &r.counts {
+            prop_assert_eq!(slice(&chars, c.start, c.end), Some(c.text.clone()));
+        }
+        for f in &r.first_cases {
+            prop_assert_eq!(slice(&chars, f.start, f.end), Some(f.text.clone()));
+        }
+        for m in r.hospitals.iter().flat_map(|h| &h.mentions).chain(r.people.iter().flat_map(|p| &p.mentions)) {
+            prop_assert!(m[0] < m[1] && m[1] <= chars.len());
+        }
+        for p in &r.people {
+            prop_assert!(!p.name.contains('?') && !p.name.contains('('));
+        }
+    }
+
+    /// Mapping a span of the normalised text gives a span of the input whose first and last
+    /// characters are the sources of the span's first and last characters, and spans never
+    /// cross: a later span never maps before an earlier one.
+    #[test]
+    fn offset_map_is_monotonic(input in doc()) {
+        let n = NormText::new(&input);
+        let bounds: Vec<usize> = n.text.char_indices().map(|(i, _)| i).chain([n.text.len()]).collect();
+        let mut last = 0;
+        for w in bounds.windows(2) {
+            let (a, b) = n.to_source(Span::new(w[0], w[1])).unwrap();
+            prop_assert!(a < b && a >= last);
+            last = a;
+        }
+    }
+}
+
+#[test]
+fn concatenated_tokens_cover_each_sentence() {
+    let seg = zhnews::text::segment::Segmenter::new();
+    let input = "2022年07月18日,中南大學(xué)湘雅醫院援疆專家開展手術。";
+    let d = zhnews::text::Document::new(input, &seg);
+    for s in &d.sentences {
+        let joined: String = d.tokens_in(*s).iter().map(|t| d.slice(t.span)).collect();
+        assert_eq!(joined, d.slice(*s));
+    }
+}
