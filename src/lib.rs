@@ -28,6 +28,7 @@ pub mod eval;
 pub mod extract;
 pub mod record;
 pub mod text;
+pub mod throughput;
 
 use std::sync::Arc;
 

@@ -157,6 +157,27 @@ fn eval(articles: PathBuf, gold: PathBuf, pred: Option<PathBuf>, json: bool, per
     Ok(ExitCode::SUCCESS)
 }
 
-fn bench(_paths: Vec<PathBuf>, _rounds: usize) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("bench: not built yet")
+fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
+    let t = std::time::Instant::now();
+    let ex = Extractor::new();
+    let _ = ex.extract("warm", "医院");
+    let build = t.elapsed();
+    let paths = if paths.is_empty() { vec![PathBuf::from("fixtures/articles")] } else { paths };
+    let mut texts = Vec::new();
+    for job in zhnews::read_paths(&paths) {
+        if let Job::File(p) = job {
+            match std::fs::read_to_string(&p) {
+                Ok(t) => texts.push(t),
+                Err(e) => eprintln!("zhnews: {}: {e}", p.display()),
+            }
+        }
+    }
+    anyhow::ensure!(!texts.is_empty(), "no *.txt articles under {paths:?}");
+    let r = zhnews::throughput::measure(&ex, &texts, rounds);
+    println!("articles            {:>10}  ({:.1} MB)", r.articles, r.bytes as f64 / 1e6);
+    println!("Extractor::new      {:>10.0} ms  (first in process: jieba dictionary + lexicons)", build.as_secs_f64() * 1e3);
+    println!("jieba-rs cut alone  {:>10.2} MB/s  (1 thread, HMM on, whole input)", r.jieba_cut_mb_s);
+    println!("pipeline, 1 thread  {:>10.2} MB/s  {:>8.0} articles/s  = {:.2} x jieba cut", r.pipeline_1t_mb_s, r.articles_1t_s, r.ratio_to_jieba());
+    println!("pipeline, {} threads {:>9.2} MB/s  {:>8.0} articles/s  = {:.2} x 1 thread", r.threads, r.pipeline_nt_mb_s, r.articles_nt_s, r.scaling());
+    Ok(ExitCode::SUCCESS)
 }

@@ -48,6 +48,10 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 static OBJECTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
+/// A run of numeral characters: where counts can start.
+static NUMBER_RUN: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new("[0-9零〇一二两三四五六七八九十百千万亿廿卅半几数][0-9.,零〇一二两三四五六七八九十百千万亿廿卅半几数]*").unwrap());
+
 static IDIOMS: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(data::lines(include_str!("../data/count_idioms.txt"))).unwrap());
 
@@ -83,38 +87,28 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
     text[pos..].chars().next()
 }
 
-fn is_number_char(c: char) -> bool {
-    c.is_ascii_digit() || numeral::is_chinese_numeral_char(c)
-}
-
 /// Find every count in the article's sentences, skipping those inside `dates`.
 pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
     let text = doc.text();
     for &sent in &doc.sentences {
+        if !NUMBER_RUN.is_match(&text[sent.start..sent.end]) {
+            continue;
+        }
         let idioms: Vec<Span> = IDIOMS
             .find_iter(&text[sent.start..sent.end])
             .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
             .collect();
-        let mut p = sent.start;
-        while p < sent.end {
-            let c = next_char(text, p).unwrap_or(' ');
-            let starts = is_number_char(c) && !prev_char(text, p).is_some_and(is_number_char);
-            if starts {
-                if let Some((m, next)) = count_at(doc, sent, p) {
-                    if m.span.is_empty() {
-                        p = next.max(p + c.len_utf8());
-                        continue;
-                    }
-                    let clash = dates.iter().any(|d| d.overlaps(&m.number))
-                        || idioms.iter().any(|i| i.overlaps(&m.number));
-                    if !clash {
-                        out.push(m);
-                    }
-                    p = next;
-                    continue;
+        // numeral runs, found by the regex engine's DFA rather than char by char
+        let mut from = sent.start;
+        while let Some(run) = NUMBER_RUN.find_at(&text[..sent.end], from) {
+            from = run.end();
+            if let Some((m, next)) = count_at(doc, sent, run.start()) {
+                from = from.max(next);
+                let clash = dates.iter().any(|d| d.overlaps(&m.number)) || idioms.iter().any(|i| i.overlaps(&m.number));
+                if !m.span.is_empty() && !clash {
+                    out.push(m);
                 }
             }
-            p += c.len_utf8();
         }
     }
 }
@@ -352,8 +346,8 @@ fn word_is_object(word: &str) -> bool {
 /// The shortest noun phrase right after the unit that ends with a counted noun.
 fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)> {
     let text = doc.text();
-    let first = doc.tokens.partition_point(|t| t.span.end <= q);
-    for t in doc.tokens[first..].iter().take(4) {
+    let window = Span::new(doc.token_before(q + 1).map_or(q, |t| t.span.start), (q + 40).min(sent.end));
+    for t in doc.tokens_in(window).iter().filter(|t| t.span.end > q).take(4) {
         if t.span.start >= sent.end {
             break;
         }
@@ -372,7 +366,7 @@ const LEAD_IN: &[&str] = &["共", "累计", "达", "为", "增至", "增加", "�
 
 /// The counted noun just before the number (`门诊患者约1000人次`), in the same clause.
 fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
-    let toks = doc.tokens_in(Span::new(sent.start, at));
+    let toks = doc.tokens_in(Span::new(sent.start.max(at.saturating_sub(30)), at));
     for t in toks.iter().rev().take(3) {
         let w = doc.slice(t.span);
         if LEAD_IN.contains(&w) {

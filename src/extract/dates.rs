@@ -171,7 +171,9 @@ pub fn extract(doc: &Document, anchor: Option<Day>, out: &mut Vec<DateFound>) {
     let mut r = Resolver { anchor, last: None };
     for &sent in &doc.sentences {
         let mut pos = sent.start;
-        while let Some(c) = ATOM.captures_at(&text[..sent.end], pos) {
+        // find with the fast engine, then read groups over the match alone
+        while let Some(found) = ATOM.find_at(&text[..sent.end], pos) {
+            let Some(c) = ATOM.captures_at(&text[..found.end()], found.start()) else { break };
             let m = c.get(0).unwrap();
             pos = m.end().max(pos + 1);
             if let Some(found) = date_at(text, sent, &c, &mut r) {

@@ -44,7 +44,10 @@ static GENERIC: LazyLock<HashSet<&'static str>> =
 const NOT_AFTER: &[&str] = &["机构", "管理", "集团", "协会", "学会", "联盟", "系统", "行业", "之间", "与医院"];
 /// jieba tags of tokens that can be the proper-noun part of a name.
 const PROPER_TAGS: &[&str] = &["ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "nw"];
-const NUMERALS: &str = "一二三四五六七八九十";
+
+fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
 
 #[derive(Debug, Clone)]
 struct Candidate {
@@ -89,17 +92,17 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
     // abbreviations: 无锡二院 / 二院, 省医
     for (i, c) in piece.char_indices() {
         let at = sent.start + i;
-        if NUMERALS.contains(c) && text[at + c.len_utf8()..sent.end].starts_with('院') {
+        if is_numeral(c) && text[at + c.len_utf8()..sent.end].starts_with('院') {
             let he = at + c.len_utf8() + '院'.len_utf8();
             let after = text[he..sent.end].chars().next();
             let before = text[..at].chars().next_back();
-            if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || NUMERALS.contains(b)) {
+            if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b)) {
                 continue;
             }
             let (start, _) = extend_left(doc, seg, sent, at);
             push(out, doc, Span::new(start, he), start == at);
         }
-        if "省市县".contains(c) && text[at + c.len_utf8()..sent.end].starts_with('医') {
+        if matches!(c, '省' | '市' | '县') && text[at + c.len_utf8()..sent.end].starts_with('医') {
             let he = at + c.len_utf8() + '医'.len_utf8();
             let after = text[he..sent.end].chars().next();
             let before = text[..at].chars().next_back();
@@ -121,7 +124,7 @@ fn push(out: &mut Vec<Candidate>, doc: &Document, span: Span, context: bool) {
 fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {
     let mut s = l;
     for c in text[floor..l].chars().rev() {
-        if NUMERALS.contains(c) || c.is_ascii_digit() {
+        if is_numeral(c) || c.is_ascii_digit() {
             s -= c.len_utf8();
         } else {
             break;
@@ -163,7 +166,7 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             l = s;
             continue;
         }
-        let Some(tok) = doc.tokens_in(Span::new(floor, l)).last().copied() else { break };
+        let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else { break };
         let w = &text[tok.span.start.max(floor)..l];
         if GENERIC.contains(w) || !w.chars().all(is_cjk) {
             break;
@@ -180,7 +183,7 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             l = tok.span.start.max(floor);
             // an abbreviation (医大) may carry one more character of its name (新医大)
             if tag == Some("j") {
-                if let Some(prev) = doc.tokens_in(Span::new(floor, l)).last() {
+                if let Some(prev) = doc.token_before(l).filter(|t| t.span.end > floor) {
                     let pw = &text[prev.span.start.max(floor)..l];
                     if pw.chars().count() == 1 && pw.chars().all(is_cjk) && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None) {
                         l = prev.span.start.max(floor);
@@ -220,7 +223,7 @@ fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -
     if let Some(s) = ordinal_ending_at(text, floor, l2) {
         return Some(s);
     }
-    if let Some(tok) = doc.tokens_in(Span::new(floor, l2)).last() {
+    if let Some(tok) = doc.token_before(l2).filter(|t| t.span.end > floor) {
         let w = &text[tok.span.start.max(floor)..l2];
         let ok = w.chars().all(is_cjk)
             && (1..=3).contains(&w.chars().count())
@@ -260,7 +263,7 @@ fn numerals(s: &str) -> Vec<char> {
     let mut v = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let j = (i..chars.len()).find(|&k| !NUMERALS.contains(chars[k])).unwrap_or(chars.len());
+        let j = (i..chars.len()).find(|&k| !is_numeral(chars[k])).unwrap_or(chars.len());
         if j > i && !chars.get(j).is_some_and(|&c| places::is_level_char(c)) {
             v.extend_from_slice(&chars[i..j]);
         }
@@ -274,7 +277,7 @@ fn numerals(s: &str) -> Vec<char> {
 fn order_key(s: &str) -> String {
     if let Some(i) = s.find("附属第") {
         let rest = &s[i + "附属".len()..];
-        let ord_len: usize = rest.chars().take_while(|c| *c == '第' || NUMERALS.contains(*c)).map(char::len_utf8).sum();
+        let ord_len: usize = rest.chars().take_while(|c| *c == '第' || is_numeral(*c)).map(char::len_utf8).sum();
         return format!("{}{}附属{}", &s[..i], &rest[..ord_len], &rest[ord_len..]);
     }
     s.to_string()
@@ -332,36 +335,56 @@ fn same_kind(short: &str, long: &str) -> bool {
 }
 
 fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
+    // align distinct surfaces only: an article repeats the same few names many times
+    let mut surfaces: Vec<(&str, bool)> = Vec::new();
+    let mut surface_of: Vec<usize> = Vec::with_capacity(cands.len());
+    for c in &cands {
+        let key = (c.surface.as_str(), c.context);
+        let i = surfaces.iter().position(|s| *s == key).unwrap_or_else(|| {
+            surfaces.push(key);
+            surfaces.len() - 1
+        });
+        surface_of.push(i);
+    }
     // heads: non-context surfaces, longest first; each shorter one joins the head it aligns with
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| !cands[i].context).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(cands[i].surface.chars().count()));
+    let mut order: Vec<usize> = (0..surfaces.len()).filter(|&i| !surfaces[i].1).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(surfaces[i].0.chars().count()));
     let mut heads: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut head_of: Vec<Option<usize>> = vec![None; surfaces.len()];
     for i in order {
-        let s = &cands[i].surface;
-        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(s, &cands[j].surface))).collect();
-        match fits.as_slice() {
-            [] => heads.push((canonical(s), vec![i])),
-            [h, ..] => {
-                let h = *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| numerals(&cands[j].surface) == numerals(s))).unwrap_or(h);
-                heads[h].1.push(i);
+        let s = surfaces[i].0;
+        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(s, surfaces[j].0))).collect();
+        let h = match fits.as_slice() {
+            [] => {
+                heads.push((canonical(s), Vec::new()));
+                heads.len() - 1
             }
+            [first, ..] => *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| numerals(surfaces[j].0) == numerals(s))).unwrap_or(first),
+        };
+        heads[h].1.push(i);
+        head_of[i] = Some(h);
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); heads.len()];
+    for (ci, &si) in surface_of.iter().enumerate() {
+        if let Some(h) = head_of[si] {
+            members[h].push(ci);
         }
     }
     // context forms join the most recent preceding hospital they align with
-    for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
-        let best = heads
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, ms))| ms.iter().any(|&j| aligns(&c.surface, &cands[j].surface)))
-            .filter_map(|(h, (_, ms))| ms.iter().filter(|&&j| cands[j].span.start < c.span.start).map(|&j| cands[j].span.start).max().map(|p| (p, h)))
+    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
+        let best = (0..heads.len())
+            .filter(|&h| heads[h].1.iter().any(|&j| aligns(&c.surface, surfaces[j].0)))
+            .filter_map(|h| members[h].iter().filter(|&&j| cands[j].span.start < c.span.start).map(|&j| (cands[j].span.start, h)).max())
             .max();
         if let Some((_, h)) = best {
-            heads[h].1.push(i);
+            members[h].push(ci);
         }
     }
     let mut found: Vec<HospitalFound> = heads
         .into_iter()
-        .map(|(name, mut ms)| {
+        .zip(members)
+        .filter(|(_, ms)| !ms.is_empty())
+        .map(|((name, _), mut ms)| {
             ms.sort_by_key(|&j| cands[j].span.start);
             HospitalFound { name, mentions: ms.iter().map(|&j| cands[j].span).collect() }
         })

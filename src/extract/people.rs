@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::hospitals::HospitalFound;
 use super::{names, places};
@@ -31,6 +31,7 @@ pub struct PersonFound {
 static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Both)
         .build(data::lines(include_str!("../data/titles.txt")))
         .unwrap()
 });
@@ -152,8 +153,9 @@ fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Opt
     let text = doc.text();
     let floor = prev_title_end.unwrap_or(sent.start).max(sent.start);
     let mut s = title_start;
-    for t in doc.tokens_in(Span::new(floor, title_start)).iter().rev() {
-        let w = &text[t.span.start.max(floor)..t.span.end.min(title_start)];
+    while s > floor {
+        let Some(t) = doc.token_before(s) else { break };
+        let w = &text[t.span.start.max(floor)..s];
         if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w) {
             break;
         }
@@ -183,6 +185,11 @@ fn org_before(doc: &Document, hospitals: &[HospitalFound], sent: Span, at: usize
     (s < at).then(|| resolve_org(doc, hospitals, Span::new(s, at))).flatten()
 }
 
+/// Whether a title starts right at the beginning of `s`.
+fn title_starts(s: &str) -> bool {
+    TITLES.find(Input::new(s).anchored(Anchored::Yes)).is_some()
+}
+
 /// A personal name starting at `at`.
 fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Span> {
     let text = doc.text();
@@ -196,7 +203,7 @@ fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Spa
     if run.len() < sl + 1 {
         return None;
     }
-    let stops_at = |n: usize| n >= run.len() || AFTER_NAME.iter().any(|w| rest[len_at(n)..].starts_with(w)) || TITLES.find(&rest[len_at(n)..]).is_some_and(|m| m.start() == 0);
+    let stops_at = |n: usize| n >= run.len() || AFTER_NAME.iter().any(|w| rest[len_at(n)..].starts_with(w)) || title_starts(&rest[len_at(n)..]);
     let n = if stops_at(sl + 1) {
         sl + 1
     } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
@@ -309,23 +316,27 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
         }
         let _ = h.inherit;
     }
-    // every later mention of a found name
+    // every later mention of a found name: one automaton over all names
     let text = doc.text();
-    let taken: Vec<Span> = Vec::new();
-    for p in &mut people {
+    if !people.is_empty() {
+        // a small automaton per article: an NFA builds in microseconds, a DFA does not
+        let Ok(ac) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .prefilter(false)
+            .build(people.iter().map(|p| p.name.as_str()))
+        else {
+            return;
+        };
         for &sent in &doc.sentences {
-            let piece = &text[sent.start..sent.end];
-            let target = &p.name;
-            for (i, _) in piece.match_indices(target.as_str()) {
-                let span = Span::new(sent.start + i, sent.start + i + target.len());
-                if !taken.iter().any(|t| t.overlaps(&span)) {
-                    p.mentions.push(span);
-                }
+            for m in ac.find_iter(&text[sent.start..sent.end]) {
+                people[m.pattern().as_usize()].mentions.push(Span::new(sent.start + m.start(), sent.start + m.end()));
             }
         }
-        // surfaces whose normalised form differs (traditional) are found through the byline spans
-        p.mentions.sort();
-        p.mentions.dedup();
+        for p in &mut people {
+            p.mentions.sort();
+            p.mentions.dedup();
+        }
     }
     people.retain(|p| !p.mentions.is_empty());
     people.sort_by_key(|p| p.mentions[0].start);

@@ -14,17 +14,19 @@ const LEVELS: &[&str] = &[
 
 struct Gazetteer {
     /// Every full name and derived short form.
-    forms: HashSet<String>,
+    forms: HashSet<String, Fnv>,
+    /// The last character of every form, for a quick "no place ends here".
+    last_chars: HashSet<char, Fnv>,
     /// The forms that end with an explicit level (县, 市, 自治州…): a place that can head a
     /// name, not just locate it.
-    levelled: HashSet<String>,
+    levelled: HashSet<String, Fnv>,
     longest: usize,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let nations: Vec<&str> = data::lines(include_str!("../data/nations.txt")).collect();
-    let mut forms = HashSet::new();
-    let mut levelled = HashSet::new();
+    let mut forms = HashSet::with_hasher(Fnv::default());
+    let mut levelled = HashSet::with_hasher(Fnv::default());
     for full in data::lines(include_str!("../data/places.txt")) {
         forms.insert(full.to_string());
         levelled.insert(full.to_string());
@@ -65,7 +67,8 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     let longest = forms.iter().map(|f| f.chars().count()).max().unwrap_or(0);
-    Gazetteer { forms, levelled, longest }
+    let last_chars = forms.iter().filter_map(|f| f.chars().next_back()).collect();
+    Gazetteer { forms, last_chars, levelled, longest }
 });
 
 /// Whether `s` is a division name or a short form of one.
@@ -81,8 +84,41 @@ pub fn is_levelled_place(s: &str) -> bool {
 /// The longest place name that ends at byte `end` of `text`, as a start offset.
 pub fn place_ending_at(text: &str, end: usize) -> Option<usize> {
     let head = &text[..end];
-    let starts: Vec<usize> = head.char_indices().rev().take(GAZETTEER.longest).map(|(i, _)| i).collect();
-    starts.iter().rev().find(|&&s| end - s >= 6 && is_place(&head[s..])).copied()
+    let last = head.chars().next_back()?;
+    if !GAZETTEER.last_chars.contains(&last) {
+        return None;
+    }
+    head.char_indices()
+        .rev()
+        .take(GAZETTEER.longest)
+        .map(|(i, _)| i)
+        .filter(|&s| end - s >= 6 && is_place(&head[s..]))
+        .last()
+}
+
+/// FNV-1a: the gazetteer hashes many short strings per name lookup, where SipHash's
+/// protection against adversarial keys buys nothing.
+#[derive(Default, Clone, Copy)]
+struct Fnv;
+
+struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
 }
 
 /// Whether the character after a place name would make it part of a longer word.

@@ -75,7 +75,7 @@ static IMAGE_LINES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)\b|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.").unwrap()
+    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)(?:[^a-z]|$)|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.").unwrap()
 });
 /// A full calendar date, optionally with a time: the shape of a meta line's timestamp.
 pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -11,6 +11,8 @@ pub use layout::{Byline, Layout, Role};
 pub use normalize::NormText;
 pub use segment::Token;
 
+use std::cell::OnceCell;
+
 /// A half-open byte range `[start, end)` into the **normalised** text. Users never see one:
 /// [`Document::source_span`] turns it into code points of the input, in one place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -45,7 +47,10 @@ impl Span {
 }
 
 /// One article, ready for the extractors.
-#[derive(Debug)]
+///
+/// Words are cut lazily, one clause at a time, when an extractor first asks about them:
+/// jieba splits at punctuation anyway, so a clause cut alone gives the same words as the
+/// whole text, and clauses that no rule looks at (most of them) are never cut.
 pub struct Document<'a> {
     /// The input exactly as given.
     pub input: &'a str,
@@ -55,25 +60,75 @@ pub struct Document<'a> {
     pub layout: Layout,
     /// Sentences of the article (title, meta line and body; never chrome), in order.
     pub sentences: Vec<Span>,
-    /// Words of the sentences, in order.
-    pub tokens: Vec<Token>,
+    /// Clauses: the sentences split at punctuation, in order; the unit of segmentation.
+    clauses: Vec<Span>,
+    /// Words of each clause, cut on first use.
+    words: Vec<OnceCell<Vec<Token>>>,
+    segmenter: &'a segment::Segmenter,
     /// Byte offset of each input character, for slicing the input by code points.
     input_bytes: Vec<u32>,
 }
 
+impl std::fmt::Debug for Document<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("layout", &self.layout).field("sentences", &self.sentences).finish_non_exhaustive()
+    }
+}
+
+/// Characters at which jieba always splits, so clauses can be cut separately.
+fn is_clause_break(c: char) -> bool {
+    matches!(c, ',' | '、' | ';' | ':' | '。' | '!' | '？' | '…' | '“' | '”' | '(' | ')' | '《' | '》' | ' ' | '—' | '"' | '·')
+}
+
+fn clauses_of(text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(sentences.len() * 3);
+    for s in sentences {
+        let mut start = s.start;
+        for (i, c) in text[s.start..s.end].char_indices() {
+            if is_clause_break(c) {
+                let end = s.start + i + c.len_utf8();
+                out.push(Span::new(start, end));
+                start = end;
+            }
+        }
+        if start < s.end {
+            out.push(Span::new(start, s.end));
+        }
+    }
+    out
+}
+
 impl<'a> Document<'a> {
     /// Normalise, lay out, split and segment `input`.
-    pub fn new(input: &'a str, segmenter: &segment::Segmenter) -> Document<'a> {
+    pub fn new(input: &'a str, segmenter: &'a segment::Segmenter) -> Document<'a> {
         let norm = NormText::new(input);
         let layout = Layout::new(&norm.text);
         let sentences = sentence::split(&norm.text, &layout.zones());
-        let mut tokens = Vec::new();
-        for s in &sentences {
-            segmenter.cut_into(&norm.text, *s, &mut tokens);
-        }
+        let clauses = clauses_of(&norm.text, &sentences);
+        let words = (0..clauses.len()).map(|_| OnceCell::new()).collect();
         let mut input_bytes: Vec<u32> = input.char_indices().map(|(b, _)| b as u32).collect();
         input_bytes.push(input.len() as u32);
-        Document { input, norm, layout, sentences, tokens, input_bytes }
+        Document { input, norm, layout, sentences, clauses, words, segmenter, input_bytes }
+    }
+
+    fn clause_words(&self, i: usize) -> &[Token] {
+        self.words[i].get_or_init(|| {
+            let mut v = Vec::new();
+            self.segmenter.cut_into(&self.norm.text, self.clauses[i], &mut v);
+            v
+        })
+    }
+
+    /// Clauses overlapping `s`, as an index range.
+    fn clause_range(&self, s: Span) -> std::ops::Range<usize> {
+        let a = self.clauses.partition_point(|c| c.end <= s.start);
+        let b = self.clauses.partition_point(|c| c.start < s.end);
+        a..b.max(a)
+    }
+
+    /// Every word of the article (cuts all clauses).
+    pub fn tokens(&self) -> Vec<Token> {
+        (0..self.clauses.len()).flat_map(|i| self.clause_words(i).iter().copied()).collect()
     }
 
     /// The normalised text.
@@ -99,19 +154,34 @@ impl<'a> Document<'a> {
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
     }
 
-    /// Tokens inside span `s`.
-    pub fn tokens_in(&self, s: Span) -> &[Token] {
-        let a = self.tokens.partition_point(|t| t.span.start < s.start);
-        let b = self.tokens.partition_point(|t| t.span.start < s.end);
-        &self.tokens[a..b.max(a)]
+    /// Words that start inside span `s` (cutting the clauses it touches).
+    pub fn tokens_in(&self, s: Span) -> Vec<Token> {
+        let mut out = Vec::new();
+        for i in self.clause_range(s) {
+            out.extend(self.clause_words(i).iter().filter(|t| t.span.start >= s.start && t.span.start < s.end));
+        }
+        out
     }
 
-    /// Whether byte `pos` lies on a token boundary.
+    /// The word that covers the byte just before `pos` (the last word starting before it).
+    pub fn token_before(&self, pos: usize) -> Option<Token> {
+        if pos == 0 {
+            return None;
+        }
+        let i = self.clauses.partition_point(|c| c.end < pos);
+        let c = *self.clauses.get(i)?;
+        if c.start >= pos {
+            return None;
+        }
+        self.clause_words(i).iter().rev().find(|t| t.span.start < pos).copied()
+    }
+
+    /// Whether byte `pos` lies on a word boundary (clause edges always do).
     pub fn is_token_boundary(&self, pos: usize) -> bool {
-        let i = self.tokens.partition_point(|t| t.span.end < pos);
-        match self.tokens.get(i) {
-            Some(t) => t.span.end == pos || t.span.start == pos,
-            None => true,
+        let i = self.clauses.partition_point(|c| c.end < pos);
+        match self.clauses.get(i) {
+            Some(c) if c.start < pos && pos < c.end => self.clause_words(i).iter().any(|t| t.span.start == pos || t.span.end == pos),
+            _ => true,
         }
     }
 }

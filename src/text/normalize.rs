@@ -27,21 +27,44 @@ pub struct NormText {
     source: Vec<u32>,
 }
 
-static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    crate::data::lines(include_str!("../data/t2s.txt"))
-        .filter_map(|l| {
-            let mut it = l.chars().filter(|c| !c.is_whitespace());
-            Some((it.next()?, it.next()?))
-        })
-        .collect()
+/// The table, dense over the CJK blocks where nearly all entries live (a direct index per
+/// character is several times faster than hashing), with a map for the rest.
+struct T2s {
+    dense: Vec<char>,
+    sparse: HashMap<char, char>,
+}
+
+const DENSE_FROM: u32 = 0x3400;
+const DENSE_TO: u32 = 0xA000;
+
+static T2S: LazyLock<T2s> = LazyLock::new(|| {
+    let mut t = T2s {
+        dense: (DENSE_FROM..DENSE_TO).map(|u| char::from_u32(u).unwrap_or(' ')).collect(),
+        sparse: HashMap::new(),
+    };
+    for l in crate::data::lines(include_str!("../data/t2s.txt")) {
+        let mut it = l.chars().filter(|c| !c.is_whitespace());
+        if let (Some(a), Some(b)) = (it.next(), it.next()) {
+            if (DENSE_FROM..DENSE_TO).contains(&(a as u32)) {
+                t.dense[(a as u32 - DENSE_FROM) as usize] = b;
+            } else {
+                t.sparse.insert(a, b);
+            }
+        }
+    }
+    t
 });
 
 /// Traditional → simplified for one character (identity when it has no mapping).
 pub fn simplify_char(c: char) -> char {
-    if (c as u32) < 0x3400 {
+    let u = c as u32;
+    if u < DENSE_FROM {
         return c;
     }
-    T2S.get(&c).copied().unwrap_or(c)
+    if u < DENSE_TO {
+        return T2S.dense[(u - DENSE_FROM) as usize];
+    }
+    T2S.sparse.get(&c).copied().unwrap_or(c)
 }
 
 /// Traditional → simplified, full-width → half-width for a short string (names, lexicons).

@@ -5,6 +5,8 @@
 //! `医院院长` as one token. Part-of-speech tags cost 3–4× a plain cut, so the pipeline never
 //! tags sentences; [`Segmenter::dict_tag`] looks up one word's tag where a rule needs it.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
 use jieba_rs::Jieba;
@@ -92,25 +94,53 @@ impl Segmenter {
 
     /// jieba's dictionary tag of one word (`ns` place, `nr` person, `v` verb…), if it is a
     /// dictionary word.
-    pub fn dict_tag<'s>(&'s self, word: &'s str) -> Option<&'s str> {
-        if !self.jieba.has_word(word) {
-            return None;
+    pub fn dict_tag(&self, word: &str) -> Option<&'static str> {
+        self.cached(word, 0, || {
+            if !self.jieba.has_word(word) {
+                return None;
+            }
+            let tags = self.jieba.tag(word, false);
+            match tags.as_slice() {
+                [one] => Some(intern_tag(one.tag)),
+                _ => None,
+            }
+        })
+    }
+
+    /// Tag look-ups repeat the same few thousand words across articles: a per-thread cache
+    /// (bounded, keyed per segmenter instance) makes them nearly free without locks.
+    fn cached(&self, word: &str, kind: u8, f: impl FnOnce() -> Option<&'static str>) -> Option<&'static str> {
+        thread_local! {
+            static CACHE: RefCell<HashMap<(usize, u8, String), Option<&'static str>>> = RefCell::new(HashMap::new());
         }
-        let tags = self.jieba.tag(word, false);
-        match tags.as_slice() {
-            [one] => Some(one.tag),
-            _ => None,
+        let id = Arc::as_ptr(&self.jieba) as usize;
+        if let Some(hit) = CACHE.with(|c| c.borrow().get(&(id, kind, word.to_string())).copied()) {
+            return hit;
         }
+        let v = f();
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() > 100_000 {
+                c.clear();
+            }
+            c.insert((id, kind, word.to_string()), v);
+        });
+        v
     }
 
     /// For a word the dictionary lacks, whether jieba's POS model reads any part of it as a
     /// verb, preposition, conjunction, particle, adverb or pronoun (`转往` → 转/v 往/zg):
     /// then it is no proper noun.
     pub fn unknown_word_is_function(&self, word: &str) -> bool {
-        self.jieba
-            .tag(word, true)
-            .iter()
-            .any(|t| matches!(t.tag.chars().next(), Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'z' | 'y' | 'e' | 'o')))
+        self.cached(word, 1, || {
+            let f = self
+                .jieba
+                .tag(word, true)
+                .iter()
+                .any(|t| matches!(t.tag.chars().next(), Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'z' | 'y' | 'e' | 'o')));
+            f.then_some("function")
+        })
+        .is_some()
     }
 
     /// Whether `word` is in the dictionary.
@@ -122,6 +152,16 @@ impl Segmenter {
     pub fn jieba(&self) -> &Jieba {
         &self.jieba
     }
+}
+
+/// jieba's tags as `'static` strings (its tag set is small and fixed).
+fn intern_tag(tag: &str) -> &'static str {
+    const TAGS: &[&str] = &[
+        "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "f", "g", "h", "i", "j", "k", "l", "m", "mg", "mq", "n",
+        "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s", "t", "tg", "u", "ud",
+        "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "x", "y", "z", "zg", "nw", "eng",
+    ];
+    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
 }
 
 impl Default for Segmenter {

@@ -1,0 +1,93 @@
+//! Throughput of the whole pipeline next to jieba-rs `cut` alone on the same text, measured
+//! in one run so that the ratio does not depend on the machine's mood.
+
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::Extractor;
+
+/// What one throughput run measured.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Report {
+    /// Articles measured.
+    pub articles: usize,
+    /// Their total size in bytes.
+    pub bytes: usize,
+    /// Worker threads used for the parallel figure.
+    pub threads: usize,
+    /// jieba-rs `cut` (HMM on) over each whole input, one thread, MB/s.
+    pub jieba_cut_mb_s: f64,
+    /// The whole pipeline, one thread, MB/s.
+    pub pipeline_1t_mb_s: f64,
+    /// The whole pipeline, all threads, MB/s.
+    pub pipeline_nt_mb_s: f64,
+    /// Articles per second, one thread.
+    pub articles_1t_s: f64,
+    /// Articles per second, all threads.
+    pub articles_nt_s: f64,
+}
+
+impl Report {
+    /// Pipeline (1 thread) ÷ jieba `cut` alone.
+    pub fn ratio_to_jieba(&self) -> f64 {
+        self.pipeline_1t_mb_s / self.jieba_cut_mb_s
+    }
+
+    /// All threads ÷ one thread.
+    pub fn scaling(&self) -> f64 {
+        self.pipeline_nt_mb_s / self.pipeline_1t_mb_s
+    }
+}
+
+fn best_of(rounds: usize, mut f: impl FnMut()) -> Duration {
+    (0..rounds.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// Measure `texts` `rounds` times each way and keep the best time of each.
+pub fn measure(ex: &Extractor, texts: &[String], rounds: usize) -> Report {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let jieba = ex.segmenter().jieba();
+    // warm up: dictionaries, lexicons, page cache
+    for t in texts.iter().take(8) {
+        let _ = ex.extract("w", t);
+    }
+    // interleave the three measurements so that a noisy neighbour hits them alike
+    let (mut cut, mut one, mut all) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    for _ in 0..rounds.max(1) {
+        cut = cut.min(best_of(1, || {
+            for t in texts {
+                std::hint::black_box(jieba.cut(t, true));
+            }
+        }));
+        one = one.min(best_of(1, || {
+            for t in texts {
+                std::hint::black_box(ex.extract("b", t));
+            }
+        }));
+        all = all.min(best_of(1, || {
+            texts.par_iter().for_each(|t| {
+                std::hint::black_box(ex.extract("b", t));
+            });
+        }));
+    }
+    let mb = bytes as f64 / 1e6;
+    let n = texts.len() as f64;
+    Report {
+        articles: texts.len(),
+        bytes,
+        threads: rayon::current_num_threads(),
+        jieba_cut_mb_s: mb / cut.as_secs_f64(),
+        pipeline_1t_mb_s: mb / one.as_secs_f64(),
+        pipeline_nt_mb_s: mb / all.as_secs_f64(),
+        articles_1t_s: n / one.as_secs_f64(),
+        articles_nt_s: n / all.as_secs_f64(),
+    }
+}
