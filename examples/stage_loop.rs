@@ -7,7 +7,8 @@ fn main() {
     let n: usize = a.next().and_then(|s| s.parse().ok()).unwrap_or(1000);
     let ex = zhnews::Extractor::new();
     let seg = ex.segmenter();
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures/articles").unwrap().map(|e| e.unwrap().path()).collect();
+    let dir = a.next().unwrap_or_else(|| "fixtures/articles".into());
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
     let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
     let docs: Vec<Document> = texts.iter().map(|t| Document::new(t, seg)).collect();

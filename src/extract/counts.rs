@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::numeral::{self, Numeral, Script, Vague};
 use crate::data;
@@ -38,6 +38,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         .map(|l| l.split_once('=').unwrap_or((l, l)))
         .collect();
     let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
         .build(entries.iter().map(|e| e.0))
@@ -45,7 +46,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     Units { ac, canonical: entries.iter().map(|e| e.1).collect() }
 });
 
-static OBJECTS: LazyLock<Vec<&'static str>> =
+static OBJECTS: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
 /// A run of numeral characters: where counts can start.
@@ -53,7 +54,7 @@ static NUMBER_RUN: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new("[0-9零〇一二两三四五六七八九十百千万亿廿卅半几数][0-9.,零〇一二两三四五六七八九十百千万亿廿卅半几数]*").unwrap());
 
 static IDIOMS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(data::lines(include_str!("../data/count_idioms.txt"))).unwrap());
+    LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(data::lines(include_str!("../data/count_idioms.txt"))).unwrap());
 
 /// Markers before a number, longest first, with what they say.
 const PREFIXES: &[(&str, Approx)] = &[
@@ -340,23 +341,25 @@ const NO_OBJECT: &[&str] = &[
 /// Whether the last word of a noun phrase is a counted noun (`患者`, `当地患者`; not `授课`
 /// for `课`).
 fn word_is_object(word: &str) -> bool {
-    OBJECTS.iter().any(|o| word == *o || (o.chars().count() >= 2 && word.ends_with(o)))
+    OBJECTS.contains(word)
+        || word.char_indices().skip(1).any(|(i, _)| word[i..].chars().count() >= 2 && OBJECTS.contains(&word[i..]))
 }
 
-/// The shortest noun phrase right after the unit that ends with a counted noun.
+/// The shortest noun phrase right after the unit (at most 10 Han characters, no function
+/// word) that ends with a counted noun. Read from the lexicon alone: no segmentation needed.
 fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)> {
     let text = doc.text();
-    let window = Span::new(doc.token_before(q + 1).map_or(q, |t| t.span.start), (q + 40).min(sent.end));
-    for t in doc.tokens_in(window).iter().filter(|t| t.span.end > q).take(4) {
-        if t.span.start >= sent.end {
+    let rest = &text[q..sent.end];
+    for (k, (i, c)) in rest.char_indices().enumerate() {
+        if k >= 10 || !is_cjk(c) || (k > 0 && NP_STOP.iter().any(|w| rest[i..].starts_with(w) && w.chars().count() == 1 && "的了在和与及等赴到为是对从由将被把向共也都已".contains(*w))) {
             break;
         }
-        let word = &text[t.span.start.max(q)..t.span.end.min(sent.end)];
-        if !word.chars().all(is_cjk) || NP_STOP.contains(&word) || text[q..t.span.end].chars().count() > 10 {
-            break;
-        }
-        if word_is_object(word) {
-            return Some((text[q..t.span.end].to_string(), t.span.end));
+        let end = i + c.len_utf8();
+        let np = &rest[..end];
+        let next = rest[end..].chars().next();
+        // the noun must end a word: not 医院 in 医院院长, not 专家 in 专家组
+        if word_is_object(np) && !next.is_some_and(|n| "组团队们长里内院".contains(n)) {
+            return Some((np.to_string(), q + end));
         }
     }
     None
@@ -364,20 +367,35 @@ fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)>
 
 const LEAD_IN: &[&str] = &["共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计"];
 
-/// The counted noun just before the number (`门诊患者约1000人次`), in the same clause.
+/// The counted noun just before the number (`门诊患者约1000人次`), in the same clause,
+/// skipping lead-in words (共, 累计, 达…).
 fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
-    let toks = doc.tokens_in(Span::new(sent.start.max(at.saturating_sub(30)), at));
-    for t in toks.iter().rev().take(3) {
-        let w = doc.slice(t.span);
-        if LEAD_IN.contains(&w) {
-            continue;
+    let text = doc.text();
+    let mut end = at;
+    loop {
+        let head = &text[sent.start..end];
+        match LEAD_IN.iter().filter(|w| head.ends_with(*w)).max_by_key(|w| w.len()) {
+            Some(w) => end -= w.len(),
+            None => break,
         }
-        if w.chars().all(is_cjk) && w.chars().count() >= 2 && word_is_object(w) {
-            return Some(w.to_string());
-        }
-        return None;
     }
-    None
+    let head = &text[sent.start..end];
+    let starts: Vec<usize> = head.char_indices().rev().take_while(|(_, c)| is_cjk(*c)).take(8).map(|(i, _)| i).collect();
+    // the longest run that is a counted noun phrase (门诊患者 before 患者)
+    let seg = doc.segmenter();
+    starts
+        .iter()
+        .rev()
+        .map(|&i| &head[i..])
+        .find(|w| (w.chars().count() >= 2 && OBJECTS.contains(*w)) || is_compound_object(w, seg))
+        .map(str::to_string)
+}
+
+/// A two-word object such as 门诊患者 or 帮扶资金: a dictionary word and a counted noun.
+fn is_compound_object(w: &str, seg: &crate::text::segment::Segmenter) -> bool {
+    let n = w.chars().count();
+    (3..=6).contains(&n)
+        && w.char_indices().skip(1).any(|(i, _)| OBJECTS.contains(&w[i..]) && w[i..].chars().count() >= 2 && w[..i].chars().count() >= 2 && seg.has_word(&w[..i]))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::places;
 use crate::data;
@@ -28,15 +28,29 @@ pub struct HospitalFound {
 
 static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(data::lines(include_str!("../data/hospital_suffixes.txt")))
         .unwrap()
 });
-static PARTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v: Vec<&str> = data::lines(include_str!("../data/hospital_parts.txt")).collect();
-    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    v
+/// Institution words by their last character, longest first.
+static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&str>> = std::collections::HashMap::new();
+    for w in data::lines(include_str!("../data/hospital_parts.txt")) {
+        if let Some(c) = w.chars().next_back() {
+            m.entry(c).or_default().push(w);
+        }
+    }
+    for v in m.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    m
 });
+
+fn part_ending(head: &str) -> Option<&'static str> {
+    let c = head.chars().next_back()?;
+    PARTS.get(&c)?.iter().find(|p| head.ends_with(*p)).copied()
+}
 static GENERIC: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/hospital_generic.txt")).collect());
 
@@ -152,7 +166,7 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             l = s;
             continue;
         }
-        if let Some(p) = PARTS.iter().find(|p| head.ends_with(*p)) {
+        if let Some(p) = part_ending(head) {
             after_university = p.ends_with("大学") || p.ends_with("学院");
             l -= p.len();
             continue;

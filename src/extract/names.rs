@@ -10,12 +10,14 @@ static SURNAMES: LazyLock<HashSet<&'static str>> =
 
 /// Length in characters of the surname that `name` starts with (compound surnames first).
 pub fn surname_len(name: &str) -> Option<usize> {
-    let two: String = name.chars().take(2).collect();
-    if two.chars().count() == 2 && SURNAMES.contains(two.as_str()) {
-        return Some(2);
+    let mut ends = name.char_indices().map(|(i, c)| i + c.len_utf8());
+    let one = ends.next()?;
+    if let Some(two) = ends.next() {
+        if SURNAMES.contains(&name[..two]) {
+            return Some(2);
+        }
     }
-    let one: String = name.chars().take(1).collect();
-    SURNAMES.contains(one.as_str()).then_some(1)
+    SURNAMES.contains(&name[..one]).then_some(1)
 }
 
 /// Whether `name` starts with a known surname.

@@ -30,6 +30,7 @@ pub struct PersonFound {
 
 static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Both)
         .build(data::lines(include_str!("../data/titles.txt")))
@@ -316,27 +317,17 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
         }
         let _ = h.inherit;
     }
-    // every later mention of a found name: one automaton over all names
+    // every later mention of a found name, inside the article's sentences
     let text = doc.text();
-    if !people.is_empty() {
-        // a small automaton per article: an NFA builds in microseconds, a DFA does not
-        let Ok(ac) = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .build(people.iter().map(|p| p.name.as_str()))
-        else {
-            return;
-        };
-        for &sent in &doc.sentences {
-            for m in ac.find_iter(&text[sent.start..sent.end]) {
-                people[m.pattern().as_usize()].mentions.push(Span::new(sent.start + m.start(), sent.start + m.end()));
+    for p in &mut people {
+        for (i, _) in text.match_indices(p.name.as_str()) {
+            let span = Span::new(i, i + p.name.len());
+            if doc.sentence_at(i).is_some_and(|k| doc.sentences[k].contains(&span)) {
+                p.mentions.push(span);
             }
         }
-        for p in &mut people {
-            p.mentions.sort();
-            p.mentions.dedup();
-        }
+        p.mentions.sort();
+        p.mentions.dedup();
     }
     people.retain(|p| !p.mentions.is_empty());
     people.sort_by_key(|p| p.mentions[0].start);

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use super::Span;
@@ -68,7 +68,7 @@ pub struct Layout {
 }
 
 static CHROME_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(data::lines(include_str!("../data/chrome_words.txt"))).unwrap());
+    LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(data::lines(include_str!("../data/chrome_words.txt"))).unwrap());
 static FOOTER_CUES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/footer_cues.txt")).collect());
 static IMAGE_LINES: LazyLock<Vec<&'static str>> =
@@ -85,7 +85,7 @@ pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static META_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new([
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build([
         "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号",
         "阅读", "A+", "出处", "发表", "供稿",
     ])
@@ -161,16 +161,21 @@ fn is_footer(l: &Line) -> bool {
 fn is_chrome(l: &Line) -> bool {
     is_image_line(l.text)
         || is_nav_bar(l.text)
-        || (URL.is_match(l.text) && l.chars < 80)
+        || (l.chars < 80 && has_url(l.text))
         || (l.chars < 40 && !has_sentence_end(l.text) && CHROME_WORDS.is_match(l.text))
         || !l.text.chars().any(|c| is_cjk(c) || c.is_ascii_alphanumeric())
+}
+
+/// URLs, e-mail addresses and ICP numbers all need ASCII letters: skip the regex without them.
+fn has_url(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphabetic()) && URL.is_match(s)
 }
 
 fn is_title_like(l: &Line) -> bool {
     (5..=80).contains(&l.chars)
         && !l.text.contains('。')
         && !is_nav_bar(l.text)
-        && !URL.is_match(l.text)
+        && !has_url(l.text)
         && !is_image_line(l.text)
 }
 

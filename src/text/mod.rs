@@ -131,6 +131,11 @@ impl<'a> Document<'a> {
         (0..self.clauses.len()).flat_map(|i| self.clause_words(i).iter().copied()).collect()
     }
 
+    /// The segmenter the document cuts its words with.
+    pub fn segmenter(&self) -> &'a segment::Segmenter {
+        self.segmenter
+    }
+
     /// The normalised text.
     pub fn text(&self) -> &str {
         &self.norm.text

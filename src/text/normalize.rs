@@ -92,14 +92,14 @@ fn is_tone_mark(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
 }
 
-/// Length in characters of a pinyin gloss such as `(wǎng)` at the start of `chars`, if any.
+/// Length in characters of a pinyin gloss such as `(wǎng)` at the start of `s`, if any.
 /// A gloss is 1–6 pinyin letters with at least one tone mark, in ASCII or full-width brackets.
-fn pinyin_gloss_len(chars: &[char]) -> Option<usize> {
-    if !matches!(chars.first(), Some('(' | '（')) {
+fn pinyin_gloss_len(s: &str) -> Option<usize> {
+    if !s.starts_with(['(', '（']) {
         return None;
     }
     let mut tone = false;
-    for (i, &c) in chars.iter().enumerate().skip(1).take(7) {
+    for (i, c) in s.chars().enumerate().skip(1).take(7) {
         if matches!(c, ')' | '）') {
             return (tone && i > 1).then_some(i + 1);
         }
@@ -126,24 +126,32 @@ fn is_dropped(c: char) -> bool {
 impl NormText {
     /// Normalise `input`: see the module docs for what changes and why.
     pub fn new(input: &str) -> NormText {
-        let chars: Vec<char> = input.chars().collect();
         let mut out = NormText {
             text: String::with_capacity(input.len()),
-            byte_of: Vec::with_capacity(chars.len() + 1),
-            source: Vec::with_capacity(chars.len()),
+            byte_of: Vec::with_capacity(input.len() / 2 + 1),
+            source: Vec::with_capacity(input.len() / 2),
         };
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if i > 0 && is_cjk(chars[i - 1]) {
-                if let Some(len) = pinyin_gloss_len(&chars[i..]) {
-                    i += len;
+        let mut prev_cjk = false;
+        let mut iter = input.char_indices().enumerate();
+        // `skip` counts characters of a pinyin gloss still to drop
+        let mut skip = 0usize;
+        while let Some((i, (b, c))) = iter.next() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            if prev_cjk && matches!(c, '(' | '（') {
+                if let Some(len) = pinyin_gloss_len(&input[b..]) {
+                    skip = len - 1;
                     continue;
                 }
             }
-            if is_dropped(c) {
+            prev_cjk = is_cjk(c);
+            if c.is_ascii() && !matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C') {
+                out.push(c, i);
+            } else if is_dropped(c) {
             } else if is_folded_space(c) {
-                if !matches!(out.text.chars().next_back(), None | Some(' ' | '\n')) {
+                if !matches!(out.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
                     out.push(' ', i);
                 }
             } else if c == '\n' {
@@ -154,7 +162,6 @@ impl NormText {
             } else {
                 out.push(simplify_char(half_width(c)), i);
             }
-            i += 1;
         }
         out.byte_of.push(out.text.len() as u32);
         out

@@ -108,13 +108,18 @@ impl Segmenter {
     }
 
     /// Tag look-ups repeat the same few thousand words across articles: a per-thread cache
-    /// (bounded, keyed per segmenter instance) makes them nearly free without locks.
+    /// (bounded, keyed per segmenter instance) makes them nearly free without locks. Keys
+    /// are FNV hashes, checked against the stored word, so a look-up allocates nothing.
     fn cached(&self, word: &str, kind: u8, f: impl FnOnce() -> Option<&'static str>) -> Option<&'static str> {
+        type Cache = HashMap<u64, (Box<str>, Option<&'static str>)>;
         thread_local! {
-            static CACHE: RefCell<HashMap<(usize, u8, String), Option<&'static str>>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
         }
-        let id = Arc::as_ptr(&self.jieba) as usize;
-        if let Some(hit) = CACHE.with(|c| c.borrow().get(&(id, kind, word.to_string())).copied()) {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (Arc::as_ptr(&self.jieba) as usize as u64) ^ u64::from(kind) << 56;
+        for &b in word.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        if let Some(hit) = CACHE.with(|c| c.borrow().get(&h).filter(|e| &*e.0 == word).map(|e| e.1)) {
             return hit;
         }
         let v = f();
@@ -123,7 +128,7 @@ impl Segmenter {
             if c.len() > 100_000 {
                 c.clear();
             }
-            c.insert((id, kind, word.to_string()), v);
+            c.insert(h, (word.into(), v));
         });
         v
     }

@@ -1,0 +1,64 @@
+//! Time each pipeline stage over a directory of articles (one thread):
+//! `cargo run --release --example stages -- target/corpus-2k`.
+use std::time::{Duration, Instant};
+use zhnews::extract::{counts, dates, first_cases, hospitals, people};
+use zhnews::text::{Document, Layout, NormText};
+
+fn main() {
+    let dir = std::env::args().nth(1).unwrap_or_else(|| "fixtures/articles".into());
+    let ex = zhnews::Extractor::new();
+    let seg = ex.segmenter();
+    let mut texts = Vec::new();
+    for job in zhnews::read_paths(&[dir.into()]) {
+        if let zhnews::Job::File(p) = job {
+            texts.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let mut t = [Duration::ZERO; 10];
+    for _ in 0..2 {
+        t = [Duration::ZERO; 10];
+        for text in &texts {
+            let a = Instant::now();
+            let n = NormText::new(text);
+            t[0] += a.elapsed();
+            let a = Instant::now();
+            std::hint::black_box(Layout::new(&n.text));
+            t[1] += a.elapsed();
+            let a = Instant::now();
+            let d = Document::new(text, seg);
+            t[2] += a.elapsed();
+            let a = Instant::now();
+            let mut ds = Vec::new();
+            dates::extract(&d, None, &mut ds);
+            t[3] += a.elapsed();
+            let spans: Vec<_> = ds.iter().map(|x| x.span).collect();
+            let a = Instant::now();
+            let mut cs = Vec::new();
+            counts::extract(&d, &spans, &mut cs);
+            t[4] += a.elapsed();
+            let a = Instant::now();
+            let mut hs = Vec::new();
+            hospitals::extract(&d, seg, &mut hs);
+            t[5] += a.elapsed();
+            let a = Instant::now();
+            let mut ps = Vec::new();
+            people::extract(&d, seg, &hs, &mut ps);
+            t[6] += a.elapsed();
+            let a = Instant::now();
+            let mut fs = Vec::new();
+            first_cases::extract(&d, &hs, &cs, &mut fs);
+            t[7] += a.elapsed();
+            let a = Instant::now();
+            std::hint::black_box(d.tokens());
+            t[8] += a.elapsed();
+            let a = Instant::now();
+            std::hint::black_box(seg.jieba().cut(text, true));
+            t[9] += a.elapsed();
+        }
+    }
+    let names = ["normalise", "layout", "document (norm+layout+split)", "dates", "counts", "hospitals (+lazy cut)", "people (+lazy cut)", "first_cases", "remaining cut", "jieba cut whole input"];
+    for (n, d) in names.iter().zip(t) {
+        println!("{n:<30} {:>8.1} ms  {:>7.1} MB/s", d.as_secs_f64() * 1e3, bytes as f64 / 1e6 / d.as_secs_f64());
+    }
+}
