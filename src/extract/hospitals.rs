@@ -104,25 +104,26 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         push(out, doc, Span::new(start, he), context);
     }
     // abbreviations: 无锡二院 / 二院, 省医
-    for (i, c) in piece.char_indices() {
-        let at = sent.start + i;
-        if is_numeral(c) && text[at + c.len_utf8()..sent.end].starts_with('院') {
-            let he = at + c.len_utf8() + '院'.len_utf8();
-            let after = text[he..sent.end].chars().next();
-            let before = text[..at].chars().next_back();
-            if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b)) {
-                continue;
-            }
-            let (start, _) = extend_left(doc, seg, sent, at);
-            push(out, doc, Span::new(start, he), start == at);
+    for (i, _) in piece.match_indices('院') {
+        let he = sent.start + i + '院'.len_utf8();
+        let Some(c) = piece[..i].chars().next_back().filter(|&c| is_numeral(c)) else { continue };
+        let at = sent.start + i - c.len_utf8();
+        let after = text[he..sent.end].chars().next();
+        let before = text[..at].chars().next_back();
+        if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b)) {
+            continue;
         }
-        if matches!(c, '省' | '市' | '县') && text[at + c.len_utf8()..sent.end].starts_with('医') {
-            let he = at + c.len_utf8() + '医'.len_utf8();
-            let after = text[he..sent.end].chars().next();
-            let before = text[..at].chars().next_back();
-            if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
-                push(out, doc, Span::new(at, he), true);
-            }
+        let (start, _) = extend_left(doc, seg, sent, at);
+        push(out, doc, Span::new(start, he), start == at);
+    }
+    for (i, _) in piece.match_indices('医') {
+        let he = sent.start + i + '医'.len_utf8();
+        let Some(c) = piece[..i].chars().next_back().filter(|c| matches!(c, '省' | '市' | '县')) else { continue };
+        let at = sent.start + i - c.len_utf8();
+        let after = text[he..sent.end].chars().next();
+        let before = text[..at].chars().next_back();
+        if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
+            push(out, doc, Span::new(at, he), true);
         }
     }
 }
@@ -302,28 +303,42 @@ fn is_subsequence(short: &str, long: &str) -> bool {
     short.chars().all(|c| it.any(|l| l == c))
 }
 
+/// A surface with what alignment needs, computed once.
+struct Surface {
+    key: String,
+    numerals: Vec<char>,
+    class: &'static str,
+}
+
+impl Surface {
+    fn new(text: &str) -> Surface {
+        let key = order_key(text);
+        Surface { numerals: numerals(&key), class: head_class(&key), key }
+    }
+}
+
 /// Whether `short` can be an alias of the full name `long`.
-fn aligns(short: &str, long: &str) -> bool {
-    let (short, long) = (order_key(short), order_key(long));
-    if short == long {
+fn aligns(short: &Surface, long: &Surface) -> bool {
+    let (s, l) = (short.key.as_str(), long.key.as_str());
+    if s == l {
         return true;
     }
-    if head_class(&short) != head_class(&long) && !(short.ends_with('医') || short.ends_with('院')) {
+    if short.class != long.class && !(s.ends_with('医') || s.ends_with('院')) {
         return false;
     }
-    if head_class(&long) == "branch" && head_class(&short) != "branch" {
+    if long.class == "branch" && short.class != "branch" {
         return false;
     }
-    let (ns, nl) = (numerals(&short), numerals(&long));
-    if ns != nl && !(ns.is_empty() && nl == ['一']) {
+    if short.numerals != long.numerals && !(short.numerals.is_empty() && long.numerals == ['一']) {
         return false;
     }
-    if long.ends_with(&short) {
+    if l.ends_with(s) {
         return true;
     }
-    let first_two: String = short.chars().take(2).collect();
-    let starts_ok = short.chars().next() == long.chars().next() || long.contains(&first_two) || short.chars().count() <= 2;
-    starts_ok && is_subsequence(&short, &long) && same_kind(&short, &long)
+    let mut ends = s.char_indices().map(|(i, c)| i + c.len_utf8());
+    let first_two = &s[..ends.nth(1).unwrap_or(s.len())];
+    let starts_ok = s.chars().next() == l.chars().next() || l.contains(first_two) || s.chars().count() <= 2;
+    starts_ok && is_subsequence(s, l) && same_kind(s, l)
 }
 
 /// A shortened name keeps the kind of hospital: the word before the head is the same
@@ -360,6 +375,7 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
         });
         surface_of.push(i);
     }
+    let info: Vec<Surface> = surfaces.iter().map(|s| Surface::new(s.0)).collect();
     // heads: non-context surfaces, longest first; each shorter one joins the head it aligns with
     let mut order: Vec<usize> = (0..surfaces.len()).filter(|&i| !surfaces[i].1).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(surfaces[i].0.chars().count()));
@@ -367,13 +383,13 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
     let mut head_of: Vec<Option<usize>> = vec![None; surfaces.len()];
     for i in order {
         let s = surfaces[i].0;
-        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(s, surfaces[j].0))).collect();
+        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(&info[i], &info[j]))).collect();
         let h = match fits.as_slice() {
             [] => {
                 heads.push((canonical(s), Vec::new()));
                 heads.len() - 1
             }
-            [first, ..] => *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| numerals(surfaces[j].0) == numerals(s))).unwrap_or(first),
+            [first, ..] => *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| info[j].numerals == info[i].numerals)).unwrap_or(first),
         };
         heads[h].1.push(i);
         head_of[i] = Some(h);
@@ -386,8 +402,9 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
     }
     // context forms join the most recent preceding hospital they align with
     for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
+        let me = &info[surface_of[ci]];
         let best = (0..heads.len())
-            .filter(|&h| heads[h].1.iter().any(|&j| aligns(&c.surface, surfaces[j].0)))
+            .filter(|&h| heads[h].1.iter().any(|&j| aligns(me, &info[j])))
             .filter_map(|h| members[h].iter().filter(|&&j| cands[j].span.start < c.span.start).map(|&j| (cands[j].span.start, h)).max())
             .max();
         if let Some((_, h)) = best {

@@ -1,7 +1,7 @@
 //! The gazetteer of Chinese administrative divisions, with the short forms people write
 //! (吐鲁番 for 吐鲁番市, 黔东南州 for 黔东南苗族侗族自治州, 新疆 for 新疆维吾尔自治区).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::data;
@@ -15,12 +15,12 @@ const LEVELS: &[&str] = &[
 struct Gazetteer {
     /// Every full name and derived short form.
     forms: HashSet<String, Fnv>,
-    /// The last character of every form, for a quick "no place ends here".
-    last_chars: HashSet<char, Fnv>,
+    /// Every form, reversed, in a character trie: a name ending at a position is found by
+    /// walking back from it, one or two steps in the common case.
+    reversed: ReverseTrie,
     /// The forms that end with an explicit level (县, 市, 自治州…): a place that can head a
     /// name, not just locate it.
     levelled: HashSet<String, Fnv>,
-    longest: usize,
 }
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -66,9 +66,11 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
-    let longest = forms.iter().map(|f| f.chars().count()).max().unwrap_or(0);
-    let last_chars = forms.iter().filter_map(|f| f.chars().next_back()).collect();
-    Gazetteer { forms, last_chars, levelled, longest }
+    let mut reversed = ReverseTrie::default();
+    for f in &forms {
+        reversed.insert(f);
+    }
+    Gazetteer { forms, reversed, levelled }
 });
 
 /// Whether `s` is a division name or a short form of one.
@@ -83,17 +85,49 @@ pub fn is_levelled_place(s: &str) -> bool {
 
 /// The longest place name that ends at byte `end` of `text`, as a start offset.
 pub fn place_ending_at(text: &str, end: usize) -> Option<usize> {
-    let head = &text[..end];
-    let last = head.chars().next_back()?;
-    if !GAZETTEER.last_chars.contains(&last) {
-        return None;
+    GAZETTEER.reversed.longest_ending_at(&text[..end]).filter(|&s| end - s >= 6)
+}
+
+/// A trie of names read backwards.
+#[derive(Default)]
+struct ReverseTrie {
+    /// Children of each node, keyed by (node, char).
+    edges: HashMap<(u32, char), u32, Fnv>,
+    /// Whether a name ends (starts, reading forwards) at each node.
+    terminal: Vec<bool>,
+}
+
+impl ReverseTrie {
+    fn insert(&mut self, name: &str) {
+        if self.terminal.is_empty() {
+            self.terminal.push(false);
+        }
+        let mut node = 0u32;
+        for c in name.chars().rev() {
+            let next = self.terminal.len() as u32;
+            node = *self.edges.entry((node, c)).or_insert_with(|| next);
+            if node == next {
+                self.terminal.push(false);
+            }
+        }
+        self.terminal[node as usize] = true;
     }
-    head.char_indices()
-        .rev()
-        .take(GAZETTEER.longest)
-        .map(|(i, _)| i)
-        .filter(|&s| end - s >= 6 && is_place(&head[s..]))
-        .last()
+
+    /// The start of the longest name that ends where `head` ends.
+    fn longest_ending_at(&self, head: &str) -> Option<usize> {
+        let mut node = 0u32;
+        let mut best = None;
+        for (i, c) in head.char_indices().rev() {
+            match self.edges.get(&(node, c)) {
+                Some(&n) => node = n,
+                None => break,
+            }
+            if self.terminal[node as usize] {
+                best = Some(i);
+            }
+        }
+        best
+    }
 }
 
 /// FNV-1a: the gazetteer hashes many short strings per name lookup, where SipHash's

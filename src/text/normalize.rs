@@ -56,6 +56,7 @@ static T2S: LazyLock<T2s> = LazyLock::new(|| {
 });
 
 /// Traditional → simplified for one character (identity when it has no mapping).
+#[inline]
 pub fn simplify_char(c: char) -> char {
     let u = c as u32;
     if u < DENSE_FROM {
@@ -75,6 +76,7 @@ pub fn simplify(s: &str) -> String {
 /// Full-width ASCII (`U+FF01..=U+FF5E`) and the ideographic space to half-width. The
 /// full-width question mark stays: an ASCII `?` in scraped text marks a lost character, and
 /// the two must stay apart.
+#[inline]
 pub fn half_width(c: char) -> char {
     match c {
         '？' => c,
@@ -111,6 +113,7 @@ fn pinyin_gloss_len(s: &str) -> Option<usize> {
     None
 }
 
+#[inline]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -167,6 +170,7 @@ impl NormText {
         out
     }
 
+    #[inline]
     fn push(&mut self, c: char, src: usize) {
         self.byte_of.push(self.text.len() as u32);
         self.source.push(src as u32);

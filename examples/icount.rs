@@ -1,0 +1,26 @@
+//! A deterministic workload for instruction counting under valgrind:
+//! `valgrind --tool=callgrind ./target/release/examples/icount MODE DIR` with MODE one of
+//! `warm` (start-up and one warm-up article), `cut` (jieba-rs cut alone) or `extract` (the whole pipeline).
+fn main() {
+    let mut a = std::env::args().skip(1);
+    let mode = a.next().unwrap_or_else(|| "extract".into());
+    let dir = a.next().unwrap_or_else(|| "fixtures/articles".into());
+    let ex = zhnews::Extractor::new();
+    let mut texts = Vec::new();
+    for job in zhnews::read_paths(&[dir.into()]) {
+        if let zhnews::Job::File(p) = job {
+            texts.push(std::fs::read_to_string(p).unwrap());
+        }
+    }
+    // warm up every lazily built table on the first article
+    if let Some(t) = texts.first() {
+        let _ = ex.extract("warm", t);
+    }
+    for t in &texts {
+        match mode.as_str() {
+            "cut" => drop(std::hint::black_box(ex.segmenter().jieba().cut(t, true))),
+            "extract" => drop(std::hint::black_box(ex.extract("x", t))),
+            _ => {} // `warm`: start-up and one warm-up article only
+        }
+    }
+}
