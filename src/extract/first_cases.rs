@@ -70,8 +70,10 @@ pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMenti
                 out.push(f);
             }
         }
-        let has_pattern = ["空白", "先河", "零的突破"].iter().any(|w| piece.contains(w));
-        for found in PATTERNS.find_iter(piece).filter(|_| has_pattern) {
+        if !["空白", "先河", "零的突破"].iter().any(|w| piece.contains(w)) {
+            continue;
+        }
+        for found in PATTERNS.find_iter(piece) {
             let Some(c) = PATTERNS.captures_at(&piece[..found.end()], found.start()) else { continue };
             let m = c.get(0).unwrap();
             let span = Span::new(sent.start + m.start(), sent.start + m.end());

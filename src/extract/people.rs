@@ -71,11 +71,11 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
         hits.push(Hit { name: b.name, titles: vec![b.role.title().to_string()], org: b.org.clone(), inherit: false });
     }
     for &sent in &doc.sentences {
-        // a title inside a longer word (委员 in 委员会) is no title
+        // a title inside a longer dictionary word (委员 in 委员会) is no title
         let titles: Vec<Span> = TITLES
             .find_iter(&text[sent.start..sent.end])
             .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
-            .filter(|t| doc.is_token_boundary(t.end))
+            .filter(|t| !inside_word(doc, seg, *t, sent))
             .collect();
         let mut prev_org: Option<String> = None;
         for (k, t) in titles.iter().enumerate() {
@@ -111,6 +111,16 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
         }
     }
     merge(doc, hospitals, hits, out);
+}
+
+/// Whether the dictionary has a word that extends the title by one or two characters.
+fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
+    let text = doc.text();
+    text[t.end..sent.end]
+        .char_indices()
+        .take(2)
+        .take_while(|(_, c)| is_cjk(*c))
+        .any(|(i, c)| seg.has_word(&text[t.start..t.end + i + c.len_utf8()]))
 }
 
 /// The titles of a 、/兼-chain ending at the last title, and the organisation of the chain.

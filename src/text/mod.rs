@@ -65,8 +65,6 @@ pub struct Document<'a> {
     /// Words of each clause, cut on first use.
     words: Vec<OnceCell<Vec<Token>>>,
     segmenter: &'a segment::Segmenter,
-    /// Byte offset of each input character, for slicing the input by code points.
-    input_bytes: Vec<u32>,
 }
 
 impl std::fmt::Debug for Document<'_> {
@@ -106,9 +104,7 @@ impl<'a> Document<'a> {
         let sentences = sentence::split(&norm.text, &layout.zones());
         let clauses = clauses_of(&norm.text, &sentences);
         let words = (0..clauses.len()).map(|_| OnceCell::new()).collect();
-        let mut input_bytes: Vec<u32> = input.char_indices().map(|(b, _)| b as u32).collect();
-        input_bytes.push(input.len() as u32);
-        Document { input, norm, layout, sentences, clauses, words, segmenter, input_bytes }
+        Document { input, norm, layout, sentences, clauses, words, segmenter }
     }
 
     fn clause_words(&self, i: usize) -> &[Token] {
@@ -148,9 +144,9 @@ impl<'a> Document<'a> {
 
     /// The code-point span in the input and the input's own surface for it.
     pub fn source_span(&self, s: Span) -> Option<(usize, usize, &'a str)> {
-        let (a, b) = self.norm.to_source(s)?;
-        let text = &self.input[self.input_bytes[a] as usize..self.input_bytes[b] as usize];
-        Some((a, b, text))
+        let (a, b, ab, zb) = self.norm.to_source_bytes(s)?;
+        let last = self.input[zb..].chars().next().map_or(0, char::len_utf8);
+        Some((a, b, &self.input[ab..zb + last]))
     }
 
     /// Index of the sentence that contains byte `pos`.

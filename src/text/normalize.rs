@@ -23,8 +23,8 @@ pub struct NormText {
     pub text: String,
     /// Byte offset in `text` of each normalised character (plus `text.len()` at the end).
     byte_of: Vec<u32>,
-    /// Code-point index in the input of each normalised character.
-    source: Vec<u32>,
+    /// Code-point index and byte offset in the input of each normalised character.
+    source: Vec<(u32, u32)>,
 }
 
 /// The table, dense over the CJK blocks where nearly all entries live (a direct index per
@@ -134,13 +134,20 @@ impl NormText {
             byte_of: Vec::with_capacity(input.len() / 2 + 1),
             source: Vec::with_capacity(input.len() / 2),
         };
+        let table = &*T2S;
         let mut prev_cjk = false;
-        let mut iter = input.char_indices().enumerate();
         // `skip` counts characters of a pinyin gloss still to drop
         let mut skip = 0usize;
-        while let Some((i, (b, c))) = iter.next() {
+        for (i, (b, c)) in input.char_indices().enumerate() {
             if skip > 0 {
                 skip -= 1;
+                continue;
+            }
+            let u = c as u32;
+            if (0x4E00..0xA000).contains(&u) {
+                // the common case: a CJK ideograph, mapped through the dense table
+                out.push(table.dense[(u - DENSE_FROM) as usize], i, b);
+                prev_cjk = true;
                 continue;
             }
             if prev_cjk && matches!(c, '(' | '（') {
@@ -150,20 +157,21 @@ impl NormText {
                 }
             }
             prev_cjk = is_cjk(c);
-            if c.is_ascii() && !matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C') {
-                out.push(c, i);
-            } else if is_dropped(c) {
-            } else if is_folded_space(c) {
-                if !matches!(out.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
-                    out.push(' ', i);
+            match c {
+                '\n' => {
+                    if out.text.ends_with(' ') {
+                        out.pop();
+                    }
+                    out.push('\n', i, b);
                 }
-            } else if c == '\n' {
-                if out.text.ends_with(' ') {
-                    out.pop();
+                _ if is_dropped(c) => {}
+                _ if is_folded_space(c) => {
+                    if !matches!(out.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
+                        out.push(' ', i, b);
+                    }
                 }
-                out.push('\n', i);
-            } else {
-                out.push(simplify_char(half_width(c)), i);
+                _ if c.is_ascii() => out.push(c, i, b),
+                _ => out.push(simplify_char(half_width(c)), i, b),
             }
         }
         out.byte_of.push(out.text.len() as u32);
@@ -171,9 +179,9 @@ impl NormText {
     }
 
     #[inline]
-    fn push(&mut self, c: char, src: usize) {
+    fn push(&mut self, c: char, src: usize, src_byte: usize) {
         self.byte_of.push(self.text.len() as u32);
-        self.source.push(src as u32);
+        self.source.push((src as u32, src_byte as u32));
         self.text.push(c);
     }
 
@@ -187,6 +195,12 @@ impl NormText {
     /// inside a character snaps forward, an end inside one snaps back; `None` for an empty
     /// result.
     pub fn to_source(&self, span: Span) -> Option<(usize, usize)> {
+        self.to_source_bytes(span).map(|(a, b, _, _)| (a, b))
+    }
+
+    /// Like [`NormText::to_source`], with the input byte range too:
+    /// `(char start, char end, byte start, byte of the last character)`.
+    pub fn to_source_bytes(&self, span: Span) -> Option<(usize, usize, usize, usize)> {
         let n = self.source.len();
         let first = self.byte_of[..n].partition_point(|&b| (b as usize) < span.start);
         let past = self.byte_of[..n].partition_point(|&b| (b as usize) < span.end);
@@ -195,7 +209,9 @@ impl NormText {
         if first >= last_end {
             return None;
         }
-        Some((self.source[first] as usize, self.source[last_end - 1] as usize + 1))
+        let (a, ab) = self.source[first];
+        let (z, zb) = self.source[last_end - 1];
+        Some((a as usize, z as usize + 1, ab as usize, zb as usize))
     }
 
     /// Number of normalised characters.
