@@ -70,7 +70,7 @@ pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMenti
                 out.push(f);
             }
         }
-        if !["空白", "先河", "零的突破"].iter().any(|w| piece.contains(w)) {
+        if !(piece.contains("空白") || piece.contains("先河") || piece.contains("零的突破")) {
             continue;
         }
         for found in PATTERNS.find_iter(piece) {

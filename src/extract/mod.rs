@@ -121,7 +121,11 @@ fn to_person(doc: &Document, p: &people::PersonFound) -> Option<Person> {
     (!m.is_empty()).then(|| Person { name: p.name.clone(), titles: p.titles.clone(), org: p.org.clone(), mentions: m })
 }
 
-/// A name as records write it: simplified, and without lost-character marks.
+/// A name as records write it, from normalised text (already simplified and half-width):
+/// without lost-character marks, spaces or quotes.
 pub(crate) fn clean_name(s: &str) -> String {
-    simplify(s).chars().filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”')).collect()
+    if !s.contains(['?', ' ', '"', '“', '”']) {
+        return s.to_string();
+    }
+    s.chars().filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”')).collect()
 }

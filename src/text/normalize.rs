@@ -94,16 +94,17 @@ fn is_tone_mark(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
 }
 
-/// Length in characters of a pinyin gloss such as `(wǎng)` at the start of `s`, if any.
-/// A gloss is 1–6 pinyin letters with at least one tone mark, in ASCII or full-width brackets.
-fn pinyin_gloss_len(s: &str) -> Option<usize> {
+/// Length of a pinyin gloss such as `(wǎng)` at the start of `s`, in characters and bytes,
+/// if any. A gloss is 1–6 pinyin letters with at least one tone mark, in ASCII or
+/// full-width brackets.
+fn pinyin_gloss_len(s: &str) -> Option<(usize, usize)> {
     if !s.starts_with(['(', '（']) {
         return None;
     }
     let mut tone = false;
-    for (i, c) in s.chars().enumerate().skip(1).take(7) {
+    for (i, (b, c)) in s.char_indices().enumerate().skip(1).take(7) {
         if matches!(c, ')' | '）') {
-            return (tone && i > 1).then_some(i + 1);
+            return (tone && i > 1).then_some((i + 1, b + c.len_utf8()));
         }
         if !is_pinyin_letter(c) {
             return None;
@@ -135,24 +136,36 @@ impl NormText {
             source: Vec::with_capacity(input.len() / 2),
         };
         let table = &*T2S;
+        let bytes = input.as_bytes();
         let mut prev_cjk = false;
-        // `skip` counts characters of a pinyin gloss still to drop
-        let mut skip = 0usize;
-        for (i, (b, c)) in input.char_indices().enumerate() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
+        let (mut b, mut i) = (0usize, 0usize);
+        while b < bytes.len() {
+            let lead = bytes[b];
+            // the common case: a three-byte character in the main CJK block, read straight
+            // from the bytes (the input is a `str`, so the sequence is well formed)
+            if (0xE4..=0xE9).contains(&lead) && b + 2 < bytes.len() {
+                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(bytes[b + 1] & 0x3F) << 6) | u32::from(bytes[b + 2] & 0x3F);
+                if (0x4E00..DENSE_TO).contains(&u) {
+                    let m = table.dense[(u - DENSE_FROM) as usize];
+                    out.byte_of.push(out.text.len() as u32);
+                    out.source.push((i as u32, b as u32));
+                    if m as u32 == u {
+                        out.text.push_str(&input[b..b + 3]);
+                    } else {
+                        out.text.push(m);
+                    }
+                    prev_cjk = true;
+                    b += 3;
+                    i += 1;
+                    continue;
+                }
             }
-            let u = c as u32;
-            if (0x4E00..0xA000).contains(&u) {
-                // the common case: a CJK ideograph, mapped through the dense table
-                out.push(table.dense[(u - DENSE_FROM) as usize], i, b);
-                prev_cjk = true;
-                continue;
-            }
+            let Some(c) = input[b..].chars().next() else { break };
+            let len = c.len_utf8();
             if prev_cjk && matches!(c, '(' | '（') {
-                if let Some(len) = pinyin_gloss_len(&input[b..]) {
-                    skip = len - 1;
+                if let Some((chars, glen)) = pinyin_gloss_len(&input[b..]) {
+                    b += glen;
+                    i += chars;
                     continue;
                 }
             }
@@ -173,12 +186,14 @@ impl NormText {
                 _ if c.is_ascii() => out.push(c, i, b),
                 _ => out.push(simplify_char(half_width(c)), i, b),
             }
+            b += len;
+            i += 1;
         }
         out.byte_of.push(out.text.len() as u32);
         out
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, src: usize, src_byte: usize) {
         self.byte_of.push(self.text.len() as u32);
         self.source.push((src as u32, src_byte as u32));
