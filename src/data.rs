@@ -8,9 +8,25 @@ pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// Lexicon files, for the validation test.
 #[cfg(test)]
 pub(crate) const FILES: &[(&str, &str)] = &[
-    ("t2s.txt", include_str!("data/t2s.txt")),
-    ("places.txt", include_str!("data/places.txt")),
+    ("chrome_words.txt", include_str!("data/chrome_words.txt")),
+    ("count_idioms.txt", include_str!("data/count_idioms.txt")),
+    ("count_objects.txt", include_str!("data/count_objects.txt")),
+    ("first_aspirations.txt", include_str!("data/first_aspirations.txt")),
+    ("first_scopes.txt", include_str!("data/first_scopes.txt")),
+    ("first_triggers.txt", include_str!("data/first_triggers.txt")),
+    ("first_verbs.txt", include_str!("data/first_verbs.txt")),
+    ("footer_cues.txt", include_str!("data/footer_cues.txt")),
+    ("hospital_generic.txt", include_str!("data/hospital_generic.txt")),
+    ("hospital_parts.txt", include_str!("data/hospital_parts.txt")),
+    ("hospital_suffixes.txt", include_str!("data/hospital_suffixes.txt")),
+    ("image_lines.txt", include_str!("data/image_lines.txt")),
     ("nations.txt", include_str!("data/nations.txt")),
+    ("places.txt", include_str!("data/places.txt")),
+    ("segment_dict.txt", include_str!("data/segment_dict.txt")),
+    ("surnames.txt", include_str!("data/surnames.txt")),
+    ("t2s.txt", include_str!("data/t2s.txt")),
+    ("titles.txt", include_str!("data/titles.txt")),
+    ("units.txt", include_str!("data/units.txt")),
 ];
 
 #[cfg(test)]

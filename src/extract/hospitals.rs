@@ -94,7 +94,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         if start == hs {
             continue;
         }
-        // a named branch: 河南省人民医院哈密红星分院 starts at its parent hospital
+        // a named branch (四川省人民医院温江分院) starts at its parent hospital
         if m.end() - m.start() == "分院".len() && text[sent.start..start].ends_with("医院") {
             let (parent, _) = extend_left(doc, seg, sent, start - "医院".len());
             if parent < start - "医院".len() {
@@ -342,7 +342,7 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
 }
 
 /// A shortened name keeps the kind of hospital: the word before the head is the same
-/// (富阳骨伤医院 ~ 杭州市富阳中医骨伤医院, not 杭州市中医医院), unless the short form is a
+/// (温江骨科医院 ~ 成都市温江中医骨科医院, not 成都市中医医院), unless the short form is a
 /// place plus head (灌南县医院, 威宁医院) or an abbreviation (江大附院, 无锡二院, 省医).
 fn same_kind(short: &str, long: &str) -> bool {
     let strip = |s: &str| -> String {
@@ -425,7 +425,7 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
 }
 
 /// The official name: the `第N附属医院` word order, and higher-level places that only
-/// locate a county or city hospital dropped (贵州省黔东南州剑河县人民医院 → 剑河县人民医院).
+/// locate a county or city hospital dropped (四川省阿坝州理县人民医院 → 理县人民医院).
 fn canonical(surface: &str) -> String {
     let mut s = order_key(surface);
     loop {

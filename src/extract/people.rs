@@ -101,7 +101,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
                 }
                 at += '、'.len_utf8();
             }
-            // NAME TITLE, for titles written after the name (高延征主任医师, 张三教授)
+            // NAME TITLE, for titles written after the name (张三主任医师, 李四教授)
             if let Some(name) = POSTPOSED.contains(&doc.slice(*t)).then(|| name_before(doc, seg, sent, t.start)).flatten() {
                 if !hits.iter().any(|h| h.name.overlaps(&name)) && !titles.iter().any(|o| o.overlaps(&name)) {
                     let org = org_before(doc, hospitals, sent, name.start);
@@ -303,7 +303,7 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
 }
 
 fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
-    // a "name" inside a hospital name is part of that name (来阿克苏市人民医院)
+    // a "name" inside a hospital name is part of that name (来喀什地区第一人民医院 → not 来喀)
     hits.retain(|h| !hospitals.iter().any(|x| x.mentions.iter().any(|m| m.overlaps(&h.name))));
     hits.sort_by_key(|h| h.name.start);
     let mut people: Vec<PersonFound> = Vec::new();

@@ -295,7 +295,7 @@ impl Layout {
         }
     }
 
-    /// Names after byline labels (`作者:严丽 王洁`, `南都记者 王道斌 通讯员 李四`).
+    /// Names after byline labels (`作者:李明 王芳`, `某报记者 张伟 通讯员 李四`).
     fn read_labelled(&mut self, s: &str, base: usize) {
         let mut i = 0;
         while i < s.len() {

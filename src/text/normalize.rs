@@ -257,6 +257,15 @@ mod tests {
     }
 
     #[test]
+    fn t2s_maps_one_character_to_one() {
+        for line in crate::data::lines(include_str!("../data/t2s.txt")) {
+            let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(chars.len(), 2, "{line:?}");
+        }
+        assert_eq!(simplify("醫院網頁"), "医院网页");
+    }
+
+    #[test]
     fn whitespace_folds_and_lines_stay() {
         let n = NormText::new("  标题\u{3000}\u{3000}文字  \r\n\n正文");
         assert_eq!(n.text, "标题 文字\n\n正文");
