@@ -327,11 +327,6 @@ fn minutes_after(s: &str) -> Option<(f64, usize)> {
     None
 }
 
-const NP_STOP: &[&str] = &[
-    "的", "了", "在", "和", "与", "及", "等", "赴", "到", "为", "是", "对", "从", "由", "将", "被", "把",
-    "向", "共", "以上", "左右", "来", "中", "内", "后", "前", "次", "也", "都", "已", "先后",
-];
-
 /// Units of time, age, proportion and distance: what follows them is never their object.
 const NO_OBJECT: &[&str] = &[
     "年", "个月", "周", "天", "小时", "分钟", "秒", "周年", "岁", "%", "个百分点", "百分点", "倍", "公里", "千米",
@@ -351,7 +346,7 @@ fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)>
     let text = doc.text();
     let rest = &text[q..sent.end];
     for (k, (i, c)) in rest.char_indices().enumerate() {
-        if k >= 10 || !is_cjk(c) || (k > 0 && NP_STOP.iter().any(|w| rest[i..].starts_with(w) && w.chars().count() == 1 && "的了在和与及等赴到为是对从由将被把向共也都已".contains(*w))) {
+        if k >= 10 || !is_cjk(c) || "的了在和与及等赴到为是对从由将被把向共也都已".contains(c) {
             break;
         }
         let end = i + c.len_utf8();

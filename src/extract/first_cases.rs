@@ -122,9 +122,6 @@ fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: u
         }
     }
     let before = &text[floor..end];
-    if let Some(w) = SCOPES.iter().find(|w| before.ends_with(*w)) {
-        return Some((end - w.len(), w.to_string()));
-    }
     // a hospital ending here
     for h in hospitals {
         for m in &h.mentions {
@@ -139,7 +136,11 @@ fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: u
     while let Some(p) = places::place_ending_at(text, s - if s == end { strip } else { 0 }).filter(|&p| p >= floor) {
         s = p;
     }
-    (s < end).then(|| (s, super::clean_name(&text[s..end])))
+    if s < end {
+        return Some((s, super::clean_name(&text[s..end])));
+    }
+    // scope words: 全疆, 国内, 院级以上, 地区
+    SCOPES.iter().find(|w| before.ends_with(*w)).map(|w| (end - w.len(), w.to_string()))
 }
 
 fn aspirational(text: &str, clause: Span, at: usize) -> bool {
@@ -217,6 +218,14 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
             }
         }
         start = start.min(s);
+        // 其中40项为地区首例: the count just before counts the firsts
+        if let Some(k) = counts.iter().filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 6).last() {
+            count = Some(k.value as u64);
+            start = k.span.start;
+            if what.is_none() {
+                what = k.object.clone();
+            }
+        }
     }
     let scope_name = scope.map(|s| s.1);
     let span = Span::new(start, end);

@@ -417,6 +417,11 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
         .filter(|(_, ms)| !ms.is_empty())
         .map(|((name, _), mut ms)| {
             ms.sort_by_key(|&j| cands[j].span.start);
+            // when the article writes both 附属第二医院 and 第二附属医院, the latter is the
+            // registered order; a name written one way only stays as written
+            let key = order_key(&name);
+            let both_orders = key != name && ms.iter().any(|&j| cands[j].surface == key);
+            let name = if both_orders { key } else { name };
             HospitalFound { name, mentions: ms.iter().map(|&j| cands[j].span).collect() }
         })
         .collect();
@@ -424,10 +429,10 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
     out.extend(found);
 }
 
-/// The official name: the `第N附属医院` word order, and higher-level places that only
+/// The official name: the surface as written, with higher-level places that only
 /// locate a county or city hospital dropped (四川省阿坝州理县人民医院 → 理县人民医院).
 fn canonical(surface: &str) -> String {
-    let mut s = order_key(surface);
+    let mut s = surface.to_string();
     loop {
         let cut = s.char_indices().skip(2).find_map(|(i, _)| {
             let (a, b) = s.split_at(i);

@@ -113,9 +113,17 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
     merge(doc, hospitals, hits, out);
 }
 
-/// Whether the dictionary has a word that extends the title by one or two characters.
+/// Whether the title is part of longer words: a dictionary word extends it by one or two
+/// characters (委员 in 委员会), or it straddles two words (院长 in 医院长期).
 fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
     let text = doc.text();
+    let title = &text[t.start..t.end];
+    if let (Some(p), Some(first), Some(n)) = (text[sent.start..t.start].chars().next_back(), title.chars().next(), text[t.end..sent.end].chars().next()) {
+        let rest: String = title.chars().skip(1).chain([n]).collect();
+        if seg.has_word(&format!("{p}{first}")) && title.chars().count() == 2 && seg.has_word(&rest) {
+            return true;
+        }
+    }
     text[t.end..sent.end]
         .char_indices()
         .take(2)
@@ -209,7 +217,9 @@ fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Spa
     if run.iter().any(|(_, c)| *c == '·') {
         return minority_name(text, at, &run);
     }
-    let sl = names::surname_len(rest)?;
+    let Some(sl) = names::surname_len(rest) else {
+        return bare_name_at(doc, seg, at, rest, &run);
+    };
     let len_at = |n: usize| run.get(n).map_or(rest.len().min(run.last().map_or(0, |(i, c)| i + c.len_utf8())), |(i, _)| *i);
     if run.len() < sl + 1 {
         return None;
@@ -224,6 +234,34 @@ fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Spa
     };
     let span = Span::new(at, at + len_at(n));
     is_name(doc, seg, span).then_some(span)
+}
+
+/// A name without a Han surname right after a title (Tibetan 格桑次仁, Uyghur 阿依古丽): 2–4
+/// characters that end exactly where a speech verb, a conjunction, a title or punctuation
+/// begins, and that are no dictionary word, place or organisation.
+fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(usize, char)]) -> Option<Span> {
+    for n in (2..=4usize).rev() {
+        if n > run.len() {
+            continue;
+        }
+        let end = run.get(n).map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
+        let after = &rest[end..];
+        let boundary = n == run.len() || AFTER_NAME.iter().any(|w| w.chars().count() > 1 && after.starts_with(w)) || title_starts(after);
+        if !boundary {
+            continue;
+        }
+        let cand = &rest[..end];
+        if cand.chars().any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c)) {
+            return None;
+        }
+        let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
+        if word_like || seg.unknown_word_is_function(cand) || AFTER_NAME.iter().any(|w| cand.starts_with(w)) {
+            return None;
+        }
+        let span = Span::new(at, at + end);
+        return is_name(doc, seg, span).then_some(span);
+    }
+    None
 }
 
 fn minority_name(text: &str, at: usize, run: &[(usize, char)]) -> Option<Span> {

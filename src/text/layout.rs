@@ -187,6 +187,15 @@ fn is_meta_line(l: &Line) -> bool {
     META_CUES.is_match(l.text) || m.as_str().chars().count() * 10 >= l.chars * 4
 }
 
+/// A short line that is only a byline: an outlet's `讯`/`电` and a reporter label.
+fn is_byline_above(l: &Line) -> bool {
+    l.chars <= 40
+        && !has_sentence_end(l.text)
+        && !l.text.contains(',')
+        && (l.text.contains("记者") || l.text.contains("通讯员"))
+        && (l.text.contains('讯') || l.text.contains('电') || l.text.starts_with("记者") || l.text.starts_with("通讯员"))
+}
+
 fn is_labelled_meta(l: &Line) -> bool {
     l.chars <= 80 && !l.text.contains('。') && ["来源:", "作者:", "记者:", "编辑:", "发布时间", "稿源:"].iter().any(|c| l.text.contains(c))
 }
@@ -202,21 +211,25 @@ impl Layout {
         let ls = lines(text);
         let mut layout = Layout::default();
         let head = ls.len().min(60);
-        let meta = (0..head).find(|&i| is_meta_line(&ls[i])).or_else(|| {
+        let first = (0..head).find(|&i| !is_chrome(&ls[i]));
+        // a byline above the headline (某某日报讯 记者 X): a meta line of its own
+        let byline_first = first.filter(|&i| is_byline_above(&ls[i]));
+        let meta = (0..head).find(|&i| is_meta_line(&ls[i])).or(byline_first).or_else(|| {
             // a meta line without a date, right under a title: 来源:X 作者:Y
             let t = (0..head.min(10)).find(|&i| !is_chrome(&ls[i]) && is_title_like(&ls[i]))?;
             (t + 1..(t + 3).min(ls.len())).find(|&i| is_labelled_meta(&ls[i]))
         });
-        let title = match meta {
-            Some(m) => (m.saturating_sub(3)..m).rev().find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
-            None => (0..head).find(|&i| !is_chrome(&ls[i])).filter(|&i| is_title_like(&ls[i])),
+        let title = match (meta, byline_first) {
+            (Some(m), Some(b)) if m == b => (b + 1..(b + 3).min(ls.len())).find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
+            (Some(m), _) => (m.saturating_sub(3)..m).rev().find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
+            (None, _) => first.filter(|&i| is_title_like(&ls[i])),
         };
         layout.title = title.map(|i| ls[i].span);
         if let Some(m) = meta {
             layout.meta = Some(ls[m].span);
             layout.read_meta_line(ls[m].text, ls[m].span.start);
         }
-        let mut start = meta.or(title).map_or(0, |i| i + 1);
+        let mut start = meta.max(title).map_or(0, |i| i + 1);
         let limit = (start + 12).min(ls.len());
         if let Some(p) = (start..limit).find(|&i| is_paragraph(&ls[i]) && !is_footer(&ls[i])) {
             start = p;
@@ -251,6 +264,12 @@ impl Layout {
         }
         if let Some(c) = SOURCE.captures(line) {
             self.source = Some(c[1].trim_end_matches(['|', ',']).to_string());
+        } else if let Some(i) = line.find("讯") {
+            // 西藏日报讯 记者 X: the outlet before 讯
+            let outlet = line[..i].trim();
+            if (2..=12).contains(&outlet.chars().count()) && outlet.chars().all(is_cjk) && !outlet.starts_with('本') {
+                self.source = Some(outlet.to_string());
+            }
         }
         self.read_labelled(line, base);
     }
@@ -420,6 +439,15 @@ mod tests {
             vec![("李强".into(), Role::Reporter), ("阿依古丽".into(), Role::Editor)]
         );
         assert_eq!(l.bylines[0].org.as_deref(), Some("某网新疆"));
+    }
+
+    #[test]
+    fn a_byline_above_the_headline() {
+        let text = "某某日报讯 记者 扎西\n山南市人民医院迎来援藏医疗队\n7月8日,医疗队一行25人抵达山南市,开展为期一年的帮扶工作。";
+        let l = Layout::new(text);
+        assert_eq!(&text[l.title.unwrap().start..l.title.unwrap().end], "山南市人民医院迎来援藏医疗队");
+        assert_eq!(names(text, &l), vec![("扎西".into(), Role::Reporter)]);
+        assert_eq!(l.source.as_deref(), Some("某某日报"));
     }
 
     #[test]

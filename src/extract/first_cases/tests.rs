@@ -46,3 +46,8 @@ fn negatives() {
     assert!(claims("致力将该市打造成为全国首个智慧医疗城市。").is_empty());
     assert!(claims("首个工作日,医生们早早到岗。").is_empty());
 }
+
+#[test]
+fn a_count_before_a_trailing_first() {
+    assert_eq!(claims("开展新技术150余项,其中40项为地区首例。"), [c("40项为地区首例", Some("地区"), Some(40))]);
+}

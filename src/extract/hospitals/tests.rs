@@ -73,3 +73,8 @@ fn generic_references_and_non_hospitals() {
     assert!(names("连云港医院机构结对帮扶。").is_empty());
     assert!(names("中南大学与新疆医科大学签约。").is_empty());
 }
+
+#[test]
+fn a_name_written_one_way_stays_as_written() {
+    assert_eq!(names("浙江大学医学院附属第一医院派出专家。"), ["浙江大学医学院附属第一医院"]);
+}

@@ -66,3 +66,10 @@ fn exclusions() {
     assert!(names("采写:某报记者 张伟 通讯员 川卫信").iter().all(|n| n != "川卫信"));
     assert!(names("骨干专家来喀什地区第一人民医院进行帮扶。").is_empty());
 }
+
+#[test]
+fn names_without_a_han_surname_after_a_title() {
+    assert_eq!(people("山南市副市长格桑次仁表示感谢。"), [p("格桑次仁", &["副市长"], Some("山南市"))]);
+    // a word after a title is no name
+    assert!(names("专家累计参与诊疗患者,医院长期以来坚持帮扶。").is_empty());
+}
