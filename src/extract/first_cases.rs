@@ -195,7 +195,12 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
     // a leading trigger governs the noun phrase after it
     let mut what = None;
     let mut count = None;
-    let trailing = after.is_empty() || after.starts_with('”') || !after.starts_with(|c: char| is_cjk(c) || c.is_ascii_alphanumeric());
+    // 首次开展 with nothing after the verb is a trailing claim too (3台为当地首次开展)
+    let bare_verb = word == "首次" && VERBS.iter().any(|v| *after == **v || after.strip_prefix("成功").is_some_and(|a| a == *v));
+    let trailing = bare_verb || after.is_empty() || after.starts_with('”') || !after.starts_with(|c: char| is_cjk(c) || c.is_ascii_alphanumeric());
+    if bare_verb {
+        end = clause.end;
+    }
     if !trailing {
         if let Some((w, e)) = what_after(text, clause, end) {
             what = Some(w);
@@ -219,7 +224,7 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
         }
         start = start.min(s);
         // 其中40项为地区首例: the count just before counts the firsts
-        if let Some(k) = counts.iter().filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 6).last() {
+        if let Some(k) = counts.iter().filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12).last() {
             count = Some(k.value as u64);
             start = k.span.start;
             if what.is_none() {

@@ -296,7 +296,9 @@ impl Layout {
 
     /// `(编辑:X)`, `(张三)` at the end of the body, `采写:南都记者 X 通讯员 Y`, `责任编辑:X`.
     fn read_closing_byline(&mut self, line: &str, base: usize) {
-        let labelled_line = LABELS.iter().any(|(l, _)| line.starts_with(l)) && line.chars().count() < 60;
+        let labelled_line = line.chars().count() < 60
+            && !has_sentence_end(line)
+            && (LABELS.iter().any(|(l, _)| line.starts_with(l)) || ["记者", "通讯员", "编辑", "作者"].iter().any(|l| line.contains(l)));
         if labelled_line {
             self.read_labelled(line, base);
             return;
@@ -370,7 +372,9 @@ impl Layout {
 }
 
 fn is_byline_line(s: &str) -> bool {
-    (s.starts_with('(') && s.ends_with(')')) || LABELS.iter().any(|(l, _)| s.starts_with(l))
+    (s.starts_with('(') && s.ends_with(')'))
+        || LABELS.iter().any(|(l, _)| s.starts_with(l))
+        || (s.chars().count() < 40 && ["记者", "通讯员", "编辑", "作者"].iter().any(|l| s.contains(l)))
 }
 
 /// A plausible personal name in a byline: 2–4 Han characters (longer with `·`), not an
