@@ -1,5 +1,34 @@
 //! Embedded lexicons: plain text files under `src/data/`, one entry per line, `#` comments.
 
+/// FNV-1a, for lexicon sets: they hash many short strings per article, where SipHash's
+/// protection against adversarial keys buys nothing.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv;
+
+/// The hasher state of [`Fnv`].
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// A lexicon as a set.
+pub(crate) type WordSet = std::collections::HashSet<&'static str, Fnv>;
+
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -46,7 +46,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     Units { ac, canonical: entries.iter().map(|e| e.1).collect() }
 });
 
-static OBJECTS: LazyLock<std::collections::HashSet<&'static str>> =
+static OBJECTS: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
 /// A run of numeral characters: where counts can start.
@@ -346,7 +346,7 @@ fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)>
     let text = doc.text();
     let rest = &text[q..sent.end];
     for (k, (i, c)) in rest.char_indices().enumerate() {
-        if k >= 10 || !is_cjk(c) || "的了在和与及等赴到为是对从由将被把向共也都已".contains(c) {
+        if k >= 10 || !is_cjk(c) || matches!(c, '的' | '了' | '在' | '和' | '与' | '及' | '等' | '赴' | '到' | '为' | '是' | '对' | '从' | '由' | '将' | '被' | '把' | '向' | '共' | '也' | '都' | '已') {
             break;
         }
         let end = i + c.len_utf8();

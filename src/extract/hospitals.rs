@@ -6,7 +6,6 @@
 //! divisions the gazetteer lacks (第十三师, 新安镇) and at most two proper-noun tokens
 //! (湘雅, 红星). A verb, a preposition or a generic word (受援, 县级, 该) ends it.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -34,8 +33,15 @@ static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap()
 });
 /// Institution words by their last character, longest first.
-static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: std::collections::HashMap<char, Vec<&str>> = std::collections::HashMap::new();
+/// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
+static ABBREVIATIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut pats: Vec<String> = "一二三四五六七八九十".chars().map(|c| format!("{c}院")).collect();
+    pats.extend(["省医", "市医", "县医"].map(String::from));
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(pats).unwrap()
+});
+
+static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>, data::Fnv>> = LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&str>, data::Fnv> = std::collections::HashMap::default();
     for w in data::lines(include_str!("../data/hospital_parts.txt")) {
         if let Some(c) = w.chars().next_back() {
             m.entry(c).or_default().push(w);
@@ -51,7 +57,7 @@ fn part_ending(head: &str) -> Option<&'static str> {
     let c = head.chars().next_back()?;
     PARTS.get(&c)?.iter().find(|p| head.ends_with(*p)).copied()
 }
-static GENERIC: LazyLock<HashSet<&'static str>> =
+static GENERIC: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/hospital_generic.txt")).collect());
 
 /// Words after a head that show "医院" is a common noun here (医院机构, 医院管理).
@@ -104,10 +110,17 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         push(out, doc, Span::new(start, he), context);
     }
     // abbreviations: 无锡二院 / 二院, 省医
-    for (i, _) in piece.match_indices('院') {
-        let he = sent.start + i + '院'.len_utf8();
-        let Some(c) = piece[..i].chars().next_back().filter(|&c| is_numeral(c)) else { continue };
-        let at = sent.start + i - c.len_utf8();
+    for m in ABBREVIATIONS.find_iter(piece) {
+        let at = sent.start + m.start();
+        let he = sent.start + m.end();
+        if text[at..he].ends_with('医') {
+            let after = text[he..sent.end].chars().next();
+            let before = text[..at].chars().next_back();
+            if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
+                push(out, doc, Span::new(at, he), true);
+            }
+            continue;
+        }
         let after = text[he..sent.end].chars().next();
         let before = text[..at].chars().next_back();
         if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b)) {
@@ -115,16 +128,6 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         }
         let (start, _) = extend_left(doc, seg, sent, at);
         push(out, doc, Span::new(start, he), start == at);
-    }
-    for (i, _) in piece.match_indices('医') {
-        let he = sent.start + i + '医'.len_utf8();
-        let Some(c) = piece[..i].chars().next_back().filter(|c| matches!(c, '省' | '市' | '县')) else { continue };
-        let at = sent.start + i - c.len_utf8();
-        let after = text[he..sent.end].chars().next();
-        let before = text[..at].chars().next_back();
-        if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
-            push(out, doc, Span::new(at, he), true);
-        }
     }
 }
 

@@ -1,11 +1,10 @@
 //! Chinese personal names: the surname lexicon and the shape of a name.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::data;
 
-static SURNAMES: LazyLock<HashSet<&'static str>> =
+static SURNAMES: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/surnames.txt")).collect());
 
 /// Length in characters of the surname that `name` starts with (compound surnames first).

@@ -49,8 +49,25 @@ const POSTPOSED: &[&str] = &[
     "主任医师", "副主任医师", "主治医师", "住院医师", "医师", "教授", "副教授", "研究员", "副研究员", "博士",
     "博士后", "院士", "护士长", "主任", "副主任", "院长", "书记", "专家",
 ];
+/// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
+static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(AFTER_NAME)
+        .unwrap()
+});
+
+/// The length in characters of the name-ending word that starts `s`, if any.
+fn after_name_at(s: &str) -> Option<usize> {
+    AFTER.find(Input::new(s).anchored(Anchored::Yes)).map(|m| s[..m.end()].chars().count())
+}
+
 /// Characters that show a "name" is an organisation (卫健委, 宣传部).
-const ORG_CHARS: &str = "部委局院科处办厅会队室站所校司组团社网报台";
+fn is_org_char(c: char) -> bool {
+    matches!(c, '部' | '委' | '局' | '院' | '科' | '处' | '办' | '厅' | '会' | '队' | '室' | '站' | '所' | '校' | '司' | '组' | '团' | '社' | '网' | '报' | '台')
+}
 /// Words that end an organisation when reading it leftwards from a title.
 const ORG_STOPS: &[&str] = &["兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括", "以及"];
 
@@ -224,7 +241,7 @@ fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Spa
     if run.len() < sl + 1 {
         return None;
     }
-    let stops_at = |n: usize| n >= run.len() || AFTER_NAME.iter().any(|w| rest[len_at(n)..].starts_with(w)) || title_starts(&rest[len_at(n)..]);
+    let stops_at = |n: usize| n >= run.len() || after_name_at(&rest[len_at(n)..]).is_some() || title_starts(&rest[len_at(n)..]);
     let n = if stops_at(sl + 1) {
         sl + 1
     } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
@@ -246,7 +263,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
         }
         let end = run.get(n).map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
         let after = &rest[end..];
-        let boundary = n == run.len() || AFTER_NAME.iter().any(|w| w.chars().count() > 1 && after.starts_with(w)) || title_starts(after);
+        let boundary = n == run.len() || after_name_at(after).is_some_and(|k| k > 1) || title_starts(after);
         if !boundary {
             continue;
         }
@@ -255,7 +272,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
             return None;
         }
         let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
-        if word_like || seg.unknown_word_is_function(cand) || AFTER_NAME.iter().any(|w| cand.starts_with(w)) {
+        if word_like || seg.unknown_word_is_function(cand) || after_name_at(cand).is_some() {
             return None;
         }
         let span = Span::new(at, at + end);
@@ -272,7 +289,7 @@ fn minority_name(text: &str, at: usize, run: &[(usize, char)]) -> Option<Span> {
     let rest = &text[at..];
     let mut end = run[dot].0 + '·'.len_utf8();
     for &(i, c) in &run[dot + 1..] {
-        if AFTER_NAME.iter().any(|w| w.chars().count() > 1 && rest[i..].starts_with(w)) || c == '·' {
+        if after_name_at(&rest[i..]).is_some_and(|k| k > 1) || c == '·' {
             break;
         }
         end = i + c.len_utf8();
@@ -308,7 +325,7 @@ fn name_before(doc: &Document, seg: &Segmenter, sent: Span, end: usize) -> Optio
 fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     let s = doc.slice(span);
     let n = s.chars().count();
-    if !(2..=4).contains(&n) || s.chars().any(|c| ORG_CHARS.contains(c)) || s.contains("中心") || places::is_place(s) {
+    if !(2..=4).contains(&n) || s.chars().any(is_org_char) || s.contains("中心") || places::is_place(s) {
         return false;
     }
     // a surname followed by a common noun or adjective is a phrase (高水平), not a name
@@ -367,8 +384,13 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
     }
     // every later mention of a found name, inside the article's sentences
     let text = doc.text();
+    let article = match (doc.sentences.first(), doc.sentences.last()) {
+        (Some(a), Some(z)) => Span::new(a.start, z.end),
+        _ => Span::default(),
+    };
     for p in &mut people {
-        for (i, _) in text.match_indices(p.name.as_str()) {
+        for (i, _) in text[article.start..article.end].match_indices(p.name.as_str()) {
+            let i = article.start + i;
             let span = Span::new(i, i + p.name.len());
             if doc.sentence_at(i).is_some_and(|k| doc.sentences[k].contains(&span)) {
                 p.mentions.push(span);

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::data;
+use crate::data::{self, Fnv};
 
 /// Level suffixes of division names, longest first.
 const LEVELS: &[&str] = &[
@@ -130,34 +130,10 @@ impl ReverseTrie {
     }
 }
 
-/// FNV-1a: the gazetteer hashes many short strings per name lookup, where SipHash's
-/// protection against adversarial keys buys nothing.
-#[derive(Default, Clone, Copy)]
-struct Fnv;
-
-struct FnvHasher(u64);
-
-impl std::hash::BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
 
 /// Whether the character after a place name would make it part of a longer word.
 pub fn is_level_char(c: char) -> bool {
-    "省市县区州镇乡旗盟村师团".contains(c)
+    matches!(c, '省' | '市' | '县' | '区' | '州' | '镇' | '乡' | '旗' | '盟' | '村' | '师' | '团')
 }
 
 #[cfg(test)]
