@@ -69,8 +69,13 @@ pub struct Layout {
 
 static CHROME_WORDS: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(data::lines(include_str!("../data/chrome_words.txt"))).unwrap());
-static FOOTER_CUES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| data::lines(include_str!("../data/footer_cues.txt")).collect());
+static FOOTER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(data::lines(include_str!("../data/footer_cues.txt")))
+        .unwrap()
+});
 static IMAGE_LINES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
 
@@ -153,7 +158,7 @@ fn is_image_line(s: &str) -> bool {
 }
 
 fn is_footer(l: &Line) -> bool {
-    FOOTER_CUES.iter().any(|c| l.text.starts_with(c))
+    FOOTER_CUES.is_match(aho_corasick::Input::new(l.text).anchored(aho_corasick::Anchored::Yes))
         || (l.chars < 60 && (l.text.ends_with("相关文章") || l.text.contains("版权所有")))
 }
 
