@@ -31,7 +31,7 @@ static ATOM: LazyLock<Regex> = LazyLock::new(|| {
             (?:(?P<season>春|夏|秋|冬)(?:季|天)?|第(?P<q>[一二三四1-4])季度|(?P<half>上|下)半年
               |(?P<ym>{MONTH})月份?(?:(?P<ymd>{DAY})[日号])?)?
         |(?P<rel>今年|去年|前年|明年|同年|当年|次年|今天|昨天|前天|明天|今日|昨日|本月|上月|下月|本周|上周|下周|当天|当日|次日|第二天|翌日)
-            (?:(?P<rm>{MONTH})月份?(?:(?P<rmd>{DAY})[日号])?)?
+            (?:(?P<rm>{MONTH})月份?(?:(?P<rmd>{DAY})[日号])?|第(?P<rq>[一二三四1-4])季度|(?P<rhalf>上|下)半年)?
         |(?P<m>{MONTH})月份?(?:(?P<md>{DAY})[日号])?
         |(?P<d>[0-9]{{1,2}})[日号]
         "
@@ -195,6 +195,9 @@ fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Opt
         return None;
     }
     if let Some(w) = c.name("rel") {
+        if let Some(v) = relative_part(w.as_str(), c, r) {
+            return relative_found(text, sent, start, end, v, r);
+        }
         if c.name("rm").is_none() {
             let value = r.relative(w.as_str())?;
             return relative_found(text, sent, start, end, value, r);
@@ -276,6 +279,24 @@ fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Opt
         r.last = Some(point);
     }
     Some(DateFound { span: Span::new(start, end), value })
+}
+
+/// 今年第一季度, 去年上半年: a relative year with a quarter or a half.
+fn relative_part(word: &str, c: &regex::Captures, r: &Resolver) -> Option<String> {
+    let k = match word {
+        "今年" => 0,
+        "去年" => -1,
+        "前年" => -2,
+        "明年" => 1,
+        "同年" | "当年" => return None,
+        _ => return None,
+    };
+    let y = r.anchor.map_or("XXXX".to_string(), |a| format!("{:04}", a.y + k));
+    if let Some(q) = c.name("rq") {
+        let q = num(q.as_str())?;
+        return Some(format!("{y}-{:02}/{y}-{:02}", 3 * q - 2, 3 * q));
+    }
+    c.name("rhalf").map(|h| if h.as_str() == "上" { format!("{y}-01/{y}-06") } else { format!("{y}-07/{y}-12") })
 }
 
 fn relative_found(text: &str, sent: Span, start: usize, mut end: usize, mut value: String, r: &mut Resolver) -> Option<DateFound> {

@@ -45,6 +45,7 @@ fn negatives() {
     assert!(claims("代表团首次访问医院,首次会议召开。").is_empty());
     assert!(claims("致力将该市打造成为全国首个智慧医疗城市。").is_empty());
     assert!(claims("首个工作日,医生们早早到岗。").is_empty());
+    assert!(claims("返回首页,查看首都新闻。").is_empty());
 }
 
 #[test]
