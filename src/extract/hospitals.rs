@@ -65,6 +65,11 @@ const NOT_AFTER: &[&str] = &["机构", "管理", "集团", "协会", "学会", "
 /// jieba tags of tokens that can be the proper-noun part of a name.
 const PROPER_TAGS: &[&str] = &["ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "nw"];
 
+/// Characters that end no proper noun when they stand before a place or institution word.
+fn is_function_char(c: char) -> bool {
+    matches!(c, '在' | '到' | '赴' | '与' | '和' | '及' | '由' | '对' | '向' | '为' | '是' | '了' | '的' | '从' | '把' | '被' | '将' | '让' | '给' | '往' | '至' | '于' | '等' | '经' | '据' | '同' | '跟' | '帮' | '助' | '援' | '谢')
+}
+
 fn is_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
@@ -183,6 +188,12 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
         if let Some(s) = division_ending_at(doc, seg, floor, l) {
             l = s;
             continue;
+        }
+        // cheap stops before asking the segmenter: punctuation, or a function word right
+        // before a place or institution word already read (来到|吐鲁番市人民医院)
+        let prev = head.chars().next_back();
+        if !prev.is_some_and(is_cjk) || (l < hs && prev.is_some_and(is_function_char)) {
+            break;
         }
         let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else { break };
         let w = &text[tok.span.start.max(floor)..l];
