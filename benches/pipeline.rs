@@ -7,12 +7,15 @@ use std::fs;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use zhnews::Extractor;
 use zhnews::extract::{counts, dates, first_cases, hospitals, people};
 use zhnews::text::{Document, Layout, NormText};
-use zhnews::Extractor;
 
 fn fixtures() -> Vec<String> {
-    let mut paths: Vec<_> = fs::read_dir("fixtures/articles").unwrap().map(|e| e.unwrap().path()).collect();
+    let mut paths: Vec<_> = fs::read_dir("fixtures/articles")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     paths.sort();
     paths.iter().map(|p| fs::read_to_string(p).unwrap()).collect()
 }
@@ -49,8 +52,12 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes as u64));
     let norms: Vec<NormText> = texts.iter().map(|t| NormText::new(t)).collect();
     let docs: Vec<Document> = texts.iter().map(|t| Document::new(t, seg)).collect();
-    g.bench_function("normalise", |b| b.iter(|| texts.iter().for_each(|t| drop(black_box(NormText::new(t))))));
-    g.bench_function("layout", |b| b.iter(|| norms.iter().for_each(|n| drop(black_box(Layout::new(&n.text))))));
+    g.bench_function("normalise", |b| {
+        b.iter(|| texts.iter().for_each(|t| drop(black_box(NormText::new(t)))))
+    });
+    g.bench_function("layout", |b| {
+        b.iter(|| norms.iter().for_each(|n| drop(black_box(Layout::new(&n.text)))))
+    });
     g.bench_function("segment", |b| {
         b.iter(|| {
             for d in &docs {
@@ -62,7 +69,9 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("document (normalise+layout+segment)", |b| b.iter(|| texts.iter().for_each(|t| drop(black_box(Document::new(t, seg))))));
+    g.bench_function("document (normalise+layout+segment)", |b| {
+        b.iter(|| texts.iter().for_each(|t| drop(black_box(Document::new(t, seg)))))
+    });
     let mut all_dates = Vec::new();
     let mut all_counts = Vec::new();
     let mut all_hospitals = Vec::new();
@@ -78,10 +87,42 @@ fn bench(c: &mut Criterion) {
         all_counts.push(cs);
         all_hospitals.push(hs);
     }
-    g.bench_function("dates", |b| b.iter(|| docs.iter().for_each(|d| { let mut o = Vec::new(); dates::extract(d, None, &mut o); black_box(o); })));
-    g.bench_function("counts", |b| b.iter(|| docs.iter().zip(&all_dates).for_each(|(d, ds)| { let mut o = Vec::new(); counts::extract(d, ds, &mut o); black_box(o); })));
-    g.bench_function("hospitals", |b| b.iter(|| docs.iter().for_each(|d| { let mut o = Vec::new(); hospitals::extract(d, seg, &mut o); black_box(o); })));
-    g.bench_function("people", |b| b.iter(|| docs.iter().zip(&all_hospitals).for_each(|(d, hs)| { let mut o = Vec::new(); people::extract(d, seg, hs, &mut o); black_box(o); })));
+    g.bench_function("dates", |b| {
+        b.iter(|| {
+            docs.iter().for_each(|d| {
+                let mut o = Vec::new();
+                dates::extract(d, None, &mut o);
+                black_box(o);
+            })
+        })
+    });
+    g.bench_function("counts", |b| {
+        b.iter(|| {
+            docs.iter().zip(&all_dates).for_each(|(d, ds)| {
+                let mut o = Vec::new();
+                counts::extract(d, ds, &mut o);
+                black_box(o);
+            })
+        })
+    });
+    g.bench_function("hospitals", |b| {
+        b.iter(|| {
+            docs.iter().for_each(|d| {
+                let mut o = Vec::new();
+                hospitals::extract(d, seg, &mut o);
+                black_box(o);
+            })
+        })
+    });
+    g.bench_function("people", |b| {
+        b.iter(|| {
+            docs.iter().zip(&all_hospitals).for_each(|(d, hs)| {
+                let mut o = Vec::new();
+                people::extract(d, seg, hs, &mut o);
+                black_box(o);
+            })
+        })
+    });
     g.bench_function("first_cases", |b| {
         b.iter(|| {
             for ((d, hs), cs) in docs.iter().zip(&all_hospitals).zip(&all_counts) {

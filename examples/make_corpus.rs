@@ -14,7 +14,9 @@ fn main() -> std::io::Result<()> {
     let n: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(2000);
     let out = PathBuf::from(args.next().unwrap_or_else(|| "target/corpus".into()));
     fs::create_dir_all(&out)?;
-    let mut paths: Vec<_> = fs::read_dir("fixtures/articles")?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    let mut paths: Vec<_> = fs::read_dir("fixtures/articles")?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
     paths.sort();
     let docs: Vec<Vec<String>> = paths
         .iter()

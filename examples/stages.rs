@@ -57,8 +57,23 @@ fn main() {
             t[9] += a.elapsed();
         }
     }
-    let names = ["normalise", "layout", "document (norm+layout+split)", "dates", "counts", "hospitals (+lazy cut)", "people (+lazy cut)", "first_cases", "remaining cut", "jieba cut whole input"];
+    let names = [
+        "normalise",
+        "layout",
+        "document (norm+layout+split)",
+        "dates",
+        "counts",
+        "hospitals (+lazy cut)",
+        "people (+lazy cut)",
+        "first_cases",
+        "remaining cut",
+        "jieba cut whole input",
+    ];
     for (n, d) in names.iter().zip(t) {
-        println!("{n:<30} {:>8.1} ms  {:>7.1} MB/s", d.as_secs_f64() * 1e3, bytes as f64 / 1e6 / d.as_secs_f64());
+        println!(
+            "{n:<30} {:>8.1} ms  {:>7.1} MB/s",
+            d.as_secs_f64() * 1e3,
+            bytes as f64 / 1e6 / d.as_secs_f64()
+        );
     }
 }

@@ -47,8 +47,7 @@ where
             if chunk.is_empty() {
                 return None;
             }
-            let done: Vec<Result<Record, InputError>> =
-                chunk.into_par_iter().map(|job| run_job(ex, job)).collect();
+            let done: Vec<Result<Record, InputError>> = chunk.into_par_iter().map(|job| run_job(ex, job)).collect();
             ready.extend(done);
         }
         ready.pop_front()
@@ -60,8 +59,10 @@ fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
         Job::Text(input) => check_size(input, ex.max_input_bytes())?,
         Job::File(path) => read_file(&path, ex.max_input_bytes())?,
         Job::JsonLine { line, json } => {
-            let mut input: Input = serde_json::from_str(&json)
-                .map_err(|e| InputError::Json { line, message: e.to_string() })?;
+            let mut input: Input = serde_json::from_str(&json).map_err(|e| InputError::Json {
+                line,
+                message: e.to_string(),
+            })?;
             if input.id.is_empty() {
                 input.id = line.to_string();
             }
@@ -74,7 +75,11 @@ fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
 
 fn check_size(input: Input, limit: usize) -> Result<Input, InputError> {
     if input.text.len() > limit {
-        return Err(InputError::TooLarge { input: input.id, bytes: input.text.len(), limit });
+        return Err(InputError::TooLarge {
+            input: input.id,
+            bytes: input.text.len(),
+            limit,
+        });
     }
     Ok(input)
 }
@@ -82,14 +87,19 @@ fn check_size(input: Input, limit: usize) -> Result<Input, InputError> {
 /// Whether bytes look like a binary file: a NUL, or many control characters, near the start.
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    let control = head.iter().filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F).count();
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F)
+        .count();
     head.contains(&0) || control * 20 > head.len().max(1)
 }
 
 /// Decode bytes into text: UTF-8 (a BOM is dropped), or a clear error.
 pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if looks_binary(&bytes) {
-        return Err(InputError::Binary { input: name.to_string() });
+        return Err(InputError::Binary {
+            input: name.to_string(),
+        });
     }
     let mut text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
         input: name.to_string(),
@@ -103,17 +113,31 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 
 fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> {
     let name = path_name(&path.to_path_buf());
-    let io = |source| InputError::Io { input: name.clone(), source };
+    let io = |source| InputError::Io {
+        input: name.clone(),
+        source,
+    };
     let file = fs::File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len() as usize;
     if len > limit {
-        return Err(InputError::TooLarge { input: name, bytes: len, limit });
+        return Err(InputError::TooLarge {
+            input: name,
+            bytes: len,
+            limit,
+        });
     }
     let mut bytes = Vec::with_capacity(len);
     file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
     let text = decode(&name, bytes)?;
-    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Input { id, text, published: None })
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Input {
+        id,
+        text,
+        published: None,
+    })
 }
 
 /// Jobs for paths: a file is one job; a directory gives every `*.txt` below it, recursively,
@@ -134,7 +158,10 @@ fn walk(dir: &Path, out: &mut Vec<Job>) {
     let entries = match fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(source) => {
-            out.push(Job::Failed(InputError::Io { input: path_name(&dir.to_path_buf()), source }));
+            out.push(Job::Failed(InputError::Io {
+                input: path_name(&dir.to_path_buf()),
+                source,
+            }));
             return;
         }
     };
@@ -161,7 +188,10 @@ pub fn read_jsonl<R: BufRead + 'static>(mut reader: R) -> impl Iterator<Item = J
                 Ok(0) => return None,
                 Ok(_) => {}
                 Err(source) => {
-                    return Some(Job::Failed(InputError::Io { input: format!("stdin line {line}"), source }));
+                    return Some(Job::Failed(InputError::Io {
+                        input: format!("stdin line {line}"),
+                        source,
+                    }));
                 }
             }
             while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
@@ -188,7 +218,10 @@ mod tests {
     #[test]
     fn binary_and_utf8_checks() {
         assert!(matches!(decode("a", vec![0, 1, 2, 3]), Err(InputError::Binary { .. })));
-        assert!(matches!(decode("a", vec![0xE5, 0x8C]), Err(InputError::InvalidUtf8 { .. })));
+        assert!(matches!(
+            decode("a", vec![0xE5, 0x8C]),
+            Err(InputError::InvalidUtf8 { .. })
+        ));
         assert_eq!(decode("a", "\u{FEFF}医院".as_bytes().to_vec()).unwrap(), "医院");
         assert_eq!(decode("a", Vec::new()).unwrap(), "");
     }

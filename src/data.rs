@@ -31,7 +31,9 @@ pub(crate) type WordSet = std::collections::HashSet<&'static str, Fnv>;
 
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Lexicon files, for the validation test.

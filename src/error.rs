@@ -30,10 +30,9 @@ impl fmt::Display for BuildError {
                 "user dictionary line {line}: {message} (expected `word [freq] [tag]`)"
             ),
             BuildError::Io(e) => write!(f, "cannot read user dictionary: {e}"),
-            BuildError::ReferenceDate(s) => write!(
-                f,
-                "reference date {s:?} is not a calendar date; write it as YYYY-MM-DD"
-            ),
+            BuildError::ReferenceDate(s) => {
+                write!(f, "reference date {s:?} is not a calendar date; write it as YYYY-MM-DD")
+            }
         }
     }
 }

@@ -70,7 +70,13 @@ pub struct Prf {
 }
 
 fn prf(tp: usize, npred: usize, ngold: usize) -> Prf {
-    let p = if npred > 0 { tp as f64 / npred as f64 } else if ngold == 0 { 1.0 } else { 0.0 };
+    let p = if npred > 0 {
+        tp as f64 / npred as f64
+    } else if ngold == 0 {
+        1.0
+    } else {
+        0.0
+    };
     let r = if ngold > 0 { tp as f64 / ngold as f64 } else { 1.0 };
     let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     Prf { p, r, f1 }
@@ -100,7 +106,11 @@ impl KindStats {
 
     /// Value F1: for dates and counts the value must match too; otherwise the plain F1.
     pub fn value_f1(&self, kind: &str) -> f64 {
-        if matches!(kind, "dates" | "counts") { prf(self.tp_value, self.pred, self.gold).f1 } else { self.prf().f1 }
+        if matches!(kind, "dates" | "counts") {
+            prf(self.tp_value, self.pred, self.gold).f1
+        } else {
+            self.prf().f1
+        }
     }
 }
 
@@ -152,8 +162,12 @@ pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<S
         .collect();
     names.sort();
     for p in names {
-        let g: Value = serde_json::from_str(&read(&p)?).map_err(|e| EvalError::Format(format!("{}: {e}", p.display())))?;
-        let id = g["id"].as_str().map(str::to_string).unwrap_or_else(|| p.file_stem().unwrap_or_default().to_string_lossy().into_owned());
+        let g: Value =
+            serde_json::from_str(&read(&p)?).map_err(|e| EvalError::Format(format!("{}: {e}", p.display())))?;
+        let id = g["id"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| p.file_stem().unwrap_or_default().to_string_lossy().into_owned());
         let text: Vec<char> = read(&articles.join(format!("{id}.txt")))?.chars().collect();
         golds.push((id, g, text));
     }
@@ -164,7 +178,8 @@ pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<S
                 if line.trim().is_empty() {
                     continue;
                 }
-                let v: Value = serde_json::from_str(line).map_err(|e| EvalError::Format(format!("{} line {}: {e}", p.display(), i + 1)))?;
+                let v: Value = serde_json::from_str(line)
+                    .map_err(|e| EvalError::Format(format!("{} line {}: {e}", p.display(), i + 1)))?;
                 preds.insert(v["id"].as_str().unwrap_or_default().to_string(), v);
             }
         }
@@ -173,7 +188,10 @@ pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<S
             for (id, _, text) in &golds {
                 let s: String = text.iter().collect();
                 let r = ex.extract(id, &s);
-                preds.insert(id.clone(), serde_json::to_value(&r).map_err(|e| EvalError::Format(e.to_string()))?);
+                preds.insert(
+                    id.clone(),
+                    serde_json::to_value(&r).map_err(|e| EvalError::Format(e.to_string()))?,
+                );
             }
         }
     }
@@ -246,11 +264,18 @@ fn surface(text: &[char], m: &Value) -> Option<String> {
 }
 
 fn score_entities(golds: &[Value], preds: &[Value], text: &[char], kind: &str) -> KindStats {
-    let mut s = KindStats { gold: golds.len(), pred: preds.len(), ..Default::default() };
+    let mut s = KindStats {
+        gold: golds.len(),
+        pred: preds.len(),
+        ..Default::default()
+    };
     let gkeys: Vec<HashSet<String>> = golds
         .iter()
         .map(|g| {
-            let mut k: HashSet<String> = list(g, "aliases").iter().filter_map(|a| a.as_str().map(str::to_string)).collect();
+            let mut k: HashSet<String> = list(g, "aliases")
+                .iter()
+                .filter_map(|a| a.as_str().map(str::to_string))
+                .collect();
             k.insert(g["name"].as_str().unwrap_or_default().to_string());
             k
         })
@@ -274,12 +299,19 @@ fn score_entities(golds: &[Value], preds: &[Value], text: &[char], kind: &str) -
         if kind == "people" && !list(g, "titles").is_empty() {
             s.titled += 1;
             let pt: HashSet<&str> = list(p, "titles").iter().filter_map(Value::as_str).collect();
-            if list(g, "titles").iter().filter_map(Value::as_str).any(|t| pt.contains(t)) {
+            if list(g, "titles")
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|t| pt.contains(t))
+            {
                 s.title_ok += 1;
             }
         }
     }
-    s.missed = (0..golds.len()).filter(|i| !used.contains(i)).map(|i| golds[i]["name"].as_str().unwrap_or_default().to_string()).collect();
+    s.missed = (0..golds.len())
+        .filter(|i| !used.contains(i))
+        .map(|i| golds[i]["name"].as_str().unwrap_or_default().to_string())
+        .collect();
     s
 }
 
@@ -306,8 +338,17 @@ fn opt_str(v: &Value) -> Option<&str> {
 }
 
 fn score_mentions(golds: &[(usize, usize, Value)], preds: &[Value], kind: &str) -> KindStats {
-    let mut s = KindStats { gold: golds.len(), pred: preds.len(), ..Default::default() };
-    let span = |p: &Value| (p["start"].as_u64().unwrap_or(0) as usize, p["end"].as_u64().unwrap_or(0) as usize);
+    let mut s = KindStats {
+        gold: golds.len(),
+        pred: preds.len(),
+        ..Default::default()
+    };
+    let span = |p: &Value| {
+        (
+            p["start"].as_u64().unwrap_or(0) as usize,
+            p["end"].as_u64().unwrap_or(0) as usize,
+        )
+    };
     let mut used = HashSet::new();
     for (gs, ge, g) in golds {
         let mut best = (0, None);
@@ -331,7 +372,12 @@ fn score_mentions(golds: &[(usize, usize, Value)], preds: &[Value], kind: &str) 
         if same_value(kind, p, g) {
             s.tp_value += 1;
         } else {
-            s.wrong.push(format!("{}: {} != {}", g["text"].as_str().unwrap_or_default(), p["value"], g["value"]));
+            s.wrong.push(format!(
+                "{}: {} != {}",
+                g["text"].as_str().unwrap_or_default(),
+                p["value"],
+                g["value"]
+            ));
         }
         if kind == "counts" {
             s.unit_ok += usize::from(p["unit"] == g["unit"] || (p["unit"].is_null() && g.get("unit").is_none()));
@@ -343,7 +389,10 @@ fn score_mentions(golds: &[(usize, usize, Value)], preds: &[Value], kind: &str) 
             s.scope_ok += usize::from(opt_str(&p["scope"]) == opt_str(&g["scope"]));
         }
     }
-    s.spurious = (0..preds.len()).filter(|i| !used.contains(i)).map(|i| preds[i]["text"].as_str().unwrap_or_default().to_string()).collect();
+    s.spurious = (0..preds.len())
+        .filter(|i| !used.contains(i))
+        .map(|i| preds[i]["text"].as_str().unwrap_or_default().to_string())
+        .collect();
     s
 }
 
@@ -359,7 +408,10 @@ fn check_offsets(rec: &Value, text: &[char], errors: &mut Vec<String>) {
                 _ => false,
             };
             if !ok {
-                errors.push(format!("{id} {k}: text {} != input[{}:{}]", m["text"], m["start"], m["end"]));
+                errors.push(format!(
+                    "{id} {k}: text {} != input[{}:{}]",
+                    m["text"], m["start"], m["end"]
+                ));
             }
         }
     }
@@ -384,7 +436,10 @@ impl Scores {
 
     /// The per-kind table, as `score.py` prints it.
     pub fn table(&self) -> String {
-        let mut out = format!("{:<12} {:>5} {:>5} {:>6} {:>6} {:>6}   value-F1  extra\n", "kind", "gold", "pred", "P", "R", "F1");
+        let mut out = format!(
+            "{:<12} {:>5} {:>5} {:>6} {:>6} {:>6}   value-F1  extra\n",
+            "kind", "gold", "pred", "P", "R", "F1"
+        );
         for k in KINDS {
             let s = &self.kinds[k];
             let p = s.prf();
@@ -395,15 +450,39 @@ impl Scores {
                 "first_cases" => format!("scope {}/{}", s.scope_ok, s.tp),
                 _ => String::new(),
             };
-            let _ = writeln!(out, "{k:<12} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}   {:>6.3}   {extra}", s.gold, s.pred, p.p, p.r, p.f1, s.value_f1(k));
+            let _ = writeln!(
+                out,
+                "{k:<12} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}   {:>6.3}   {extra}",
+                s.gold,
+                s.pred,
+                p.p,
+                p.r,
+                p.f1,
+                s.value_f1(k)
+            );
         }
         if !self.missing.is_empty() {
-            let _ = writeln!(out, "no record for {} article(s): {:?}", self.missing.len(), self.missing);
+            let _ = writeln!(
+                out,
+                "no record for {} article(s): {:?}",
+                self.missing.len(),
+                self.missing
+            );
         }
         if !self.offset_errors.is_empty() {
-            let _ = writeln!(out, "{} offset error(s), e.g. {:?}", self.offset_errors.len(), &self.offset_errors[..self.offset_errors.len().min(3)]);
+            let _ = writeln!(
+                out,
+                "{} offset error(s), e.g. {:?}",
+                self.offset_errors.len(),
+                &self.offset_errors[..self.offset_errors.len().min(3)]
+            );
         }
-        let _ = write!(out, "macro-F1 {:.3} over {} articles (value-F1 for dates and counts)", self.macro_f1(), self.articles.len());
+        let _ = write!(
+            out,
+            "macro-F1 {:.3} over {} articles (value-F1 for dates and counts)",
+            self.macro_f1(),
+            self.articles.len()
+        );
         out
     }
 
@@ -415,7 +494,11 @@ impl Scores {
             for k in KINDS {
                 let s = &per[k];
                 if !(s.missed.is_empty() && s.spurious.is_empty() && s.wrong.is_empty()) {
-                    let _ = writeln!(out, "  {k}: missed {:?} spurious {:?} wrong {:?}", s.missed, s.spurious, s.wrong);
+                    let _ = writeln!(
+                        out,
+                        "  {k}: missed {:?} spurious {:?} wrong {:?}",
+                        s.missed, s.spurious, s.wrong
+                    );
                 }
             }
         }

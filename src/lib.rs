@@ -92,7 +92,11 @@ pub struct ExtractorBuilder {
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { reference: None, user_dicts: Vec::new(), max_input_bytes: 64 << 20 }
+        ExtractorBuilder {
+            reference: None,
+            user_dicts: Vec::new(),
+            max_input_bytes: 64 << 20,
+        }
     }
 }
 
@@ -131,7 +135,11 @@ impl ExtractorBuilder {
         };
         let segmenter = Segmenter::with_user_dicts(&self.user_dicts)?;
         Ok(Extractor {
-            inner: Arc::new(Inner { segmenter, reference, max_input_bytes: self.max_input_bytes }),
+            inner: Arc::new(Inner {
+                segmenter,
+                reference,
+                max_input_bytes: self.max_input_bytes,
+            }),
         })
     }
 }
@@ -167,7 +175,13 @@ impl Extractor {
     /// Extract one [`Input`]; its `published` date, when given, wins over the page's.
     pub fn extract_input(&self, input: &Input) -> Record {
         let published = input.published.as_deref().and_then(Day::parse);
-        extract::run(&self.inner.segmenter, self.inner.reference, &input.id, &input.text, published)
+        extract::run(
+            &self.inner.segmenter,
+            self.inner.reference,
+            &input.id,
+            &input.text,
+            published,
+        )
     }
 
     /// Extract many inputs in parallel (rayon), yielding results **in input order** as they

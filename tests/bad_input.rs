@@ -18,7 +18,14 @@ fn empty_and_blank_text_give_empty_records() {
     let ex = Extractor::new();
     for t in ["", " ", "\n\n\n", "\u{FEFF}", "??????", "|||"] {
         let r = ex.extract("e", t);
-        assert!(r.hospitals.is_empty() && r.people.is_empty() && r.dates.is_empty() && r.counts.is_empty() && r.first_cases.is_empty(), "{t:?}");
+        assert!(
+            r.hospitals.is_empty()
+                && r.people.is_empty()
+                && r.dates.is_empty()
+                && r.counts.is_empty()
+                && r.first_cases.is_empty(),
+            "{t:?}"
+        );
         assert_eq!(r.id, "e");
     }
 }
@@ -56,7 +63,10 @@ fn a_batch_survives_bad_files() {
     assert_eq!(results.len(), 6);
     assert_eq!(results[0].as_ref().unwrap().counts[0].value, 5.0);
     assert!(matches!(results[1], Err(InputError::Binary { .. })));
-    assert!(matches!(results[2], Err(InputError::InvalidUtf8 { valid_up_to: 0, .. })));
+    assert!(matches!(
+        results[2],
+        Err(InputError::InvalidUtf8 { valid_up_to: 0, .. })
+    ));
     assert!(results[3].as_ref().unwrap().counts.is_empty());
     assert_eq!(results[4].as_ref().unwrap().counts[0].value, 7.0);
     assert!(matches!(results[5], Err(InputError::Io { .. })));
@@ -68,12 +78,27 @@ fn a_batch_survives_bad_files() {
 fn oversized_inputs_are_refused_with_a_clear_error() {
     let ex = Extractor::builder().max_input_bytes(100).build().unwrap();
     let jobs = vec![
-        Job::Text(Input { id: "big".into(), text: "医".repeat(100), published: None }),
-        Job::Text(Input { id: "ok".into(), text: "3名专家".into(), published: None }),
+        Job::Text(Input {
+            id: "big".into(),
+            text: "医".repeat(100),
+            published: None,
+        }),
+        Job::Text(Input {
+            id: "ok".into(),
+            text: "3名专家".into(),
+            published: None,
+        }),
     ];
     let r: Vec<_> = ex.extract_batch(jobs).collect();
     let e = r[0].as_ref().unwrap_err();
-    assert!(matches!(e, InputError::TooLarge { bytes: 300, limit: 100, .. }));
+    assert!(matches!(
+        e,
+        InputError::TooLarge {
+            bytes: 300,
+            limit: 100,
+            ..
+        }
+    ));
     assert!(e.to_string().contains("max_input_bytes"));
     assert_eq!(r[1].as_ref().unwrap().id, "ok");
 }
@@ -82,7 +107,9 @@ fn oversized_inputs_are_refused_with_a_clear_error() {
 fn bad_jsonl_lines_are_reported_by_line() {
     let data = "{\"id\":\"a\",\"text\":\"5名专家\"}\nnot json\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"6名专家\",\"published\":\"2024-01-02\"}\n".as_bytes().to_vec();
     let ex = Extractor::new();
-    let r: Vec<_> = ex.extract_batch(zhnews::read_jsonl(std::io::Cursor::new(data))).collect();
+    let r: Vec<_> = ex
+        .extract_batch(zhnews::read_jsonl(std::io::Cursor::new(data)))
+        .collect();
     assert_eq!(r.len(), 4);
     assert!(r[0].is_ok());
     assert!(matches!(r[1], Err(InputError::Json { line: 2, .. })));

@@ -10,12 +10,20 @@ fn zhnews() -> Command {
 
 #[test]
 fn extracts_a_directory_in_sorted_order() {
-    let out = zhnews().args(["extract", "fixtures/articles", "--jobs", "2"]).output().unwrap();
+    let out = zhnews()
+        .args(["extract", "fixtures/articles", "--jobs", "2"])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let ids: Vec<String> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     let mut sorted = ids.clone();
     sorted.sort();
@@ -25,7 +33,13 @@ fn extracts_a_directory_in_sorted_order() {
 
 #[test]
 fn jsonl_on_stdin_with_a_bad_line() {
-    let mut child = zhnews().arg("extract").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = zhnews()
+        .arg("extract")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let input = "{\"id\":\"x\",\"text\":\"7月14日,19名专家抵达。\",\"published\":\"2022-07-18\"}\n{broken\n{\"id\":\"y\",\"text\":\"首例手术\"}\n";
     child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
@@ -42,7 +56,14 @@ fn jsonl_on_stdin_with_a_bad_line() {
 
 #[test]
 fn a_missing_path_fails_alone() {
-    let out = zhnews().args(["extract", "fixtures/articles/000_a2bef2bef0f7d944.txt", "no/such/file.txt"]).output().unwrap();
+    let out = zhnews()
+        .args([
+            "extract",
+            "fixtures/articles/000_a2bef2bef0f7d944.txt",
+            "no/such/file.txt",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
     assert!(String::from_utf8(out.stderr).unwrap().contains("no/such/file.txt"));
@@ -50,8 +71,14 @@ fn a_missing_path_fails_alone() {
 
 #[test]
 fn eval_prints_the_table() {
-    let out = zhnews().args(["eval", "--articles", "fixtures/articles", "--gold", "fixtures/gold"]).output().unwrap();
+    let out = zhnews()
+        .args(["eval", "--articles", "fixtures/articles", "--gold", "fixtures/gold"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("hospitals") && s.lines().last().unwrap().starts_with("macro-F1"), "{s}");
+    assert!(
+        s.contains("hospitals") && s.lines().last().unwrap().starts_with("macro-F1"),
+        "{s}"
+    );
 }

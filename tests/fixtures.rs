@@ -48,7 +48,12 @@ fn records_are_schema_valid_with_exact_offsets() {
         for f in &r.first_cases {
             assert_eq!(slice(&text, f.start, f.end), f.text, "{}", r.id);
         }
-        for m in r.hospitals.iter().flat_map(|h| &h.mentions).chain(r.people.iter().flat_map(|p| &p.mentions)) {
+        for m in r
+            .hospitals
+            .iter()
+            .flat_map(|h| &h.mentions)
+            .chain(r.people.iter().flat_map(|p| &p.mentions))
+        {
             assert!(m[0] < m[1] && m[1] <= n, "{}: {m:?}", r.id);
         }
         // lists in document order
@@ -67,11 +72,38 @@ fn meta_of_each_fixture() {
         .collect();
     let s = |x: &str| Some(x.to_string());
     let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    assert_eq!(got[0], (s("湘雅医院:“组团式”精准援疆 “零距离”远程帮扶"), s("2022-07-18"), s("湘雅医院"), v(&["严丽", "王洁"])));
-    assert_eq!(got[1], (s("锡连协作“医”路情深 群众“近”享高水平医疗服务"), s("2024-12-10"), None, v(&["张安宇"])));
+    assert_eq!(
+        got[0],
+        (
+            s("湘雅医院:“组团式”精准援疆 “零距离”远程帮扶"),
+            s("2022-07-18"),
+            s("湘雅医院"),
+            v(&["严丽", "王洁"])
+        )
+    );
+    assert_eq!(
+        got[1],
+        (
+            s("锡连协作“医”路情深 群众“近”享高水平医疗服务"),
+            s("2024-12-10"),
+            None,
+            v(&["张安宇"])
+        )
+    );
     // a re-post: the re-posting site's date line is chrome, not the article's date
-    assert_eq!(got[2], (s("广东医疗援贵州:创34个省级重点专科"), None, s("南都"), v(&["王道斌"])));
-    assert_eq!(got[3], (s("深化“组团式”医疗援疆 阿克苏市人民医院赴杭州多家医院交流学习"), s("2022-06-20T19:05:44"), s("中新网新疆"), v(&["冯勇"])));
+    assert_eq!(
+        got[2],
+        (s("广东医疗援贵州:创34个省级重点专科"), None, s("南都"), v(&["王道斌"]))
+    );
+    assert_eq!(
+        got[3],
+        (
+            s("深化“组团式”医疗援疆 阿克苏市人民医院赴杭州多家医院交流学习"),
+            s("2022-06-20T19:05:44"),
+            s("中新网新疆"),
+            v(&["冯勇"])
+        )
+    );
     assert_eq!(got[4], (None, None, None, v(&[])));
 }
 
@@ -88,14 +120,23 @@ fn minimum_scores() {
     assert!(k("counts").value_f1("counts") >= 0.90, "{}", s.table());
     assert!(k("counts").unit_ok * 10 >= k("counts").tp * 9, "{}", s.table());
     assert!(k("first_cases").prf().f1 >= 0.90, "{}", s.table());
-    assert!(k("first_cases").scope_ok * 10 >= k("first_cases").tp * 8, "{}", s.table());
+    assert!(
+        k("first_cases").scope_ok * 10 >= k("first_cases").tp * 8,
+        "{}",
+        s.table()
+    );
 }
 
 /// `fixtures/eval/perturbed.jsonl` holds records with deliberate errors of every kind. The
 /// reference scorer (`score.py --json`) gave these figures for it; `zhnews eval` must agree.
 #[test]
 fn eval_agrees_with_the_reference_scorer() {
-    let s = score_dirs(Path::new(ARTICLES), Path::new(GOLD), Some(Path::new("fixtures/eval/perturbed.jsonl"))).unwrap();
+    let s = score_dirs(
+        Path::new(ARTICLES),
+        Path::new(GOLD),
+        Some(Path::new("fixtures/eval/perturbed.jsonl")),
+    )
+    .unwrap();
     // (kind, gold, pred, P, R, F1, value-F1) as printed by score.py
     let pinned = [
         ("hospitals", 29, 28, 1.000, 0.966, 0.982, 0.982),
@@ -112,8 +153,22 @@ fn eval_agrees_with_the_reference_scorer() {
             assert!((a - b).abs() < 0.0005, "{kind}: {a:.3} != {b:.3}\n{}", s.table());
         }
     }
-    assert_eq!((s.kinds["hospitals"].canonical, s.kinds["people"].title_ok, s.kinds["people"].titled), (27, 52, 53));
-    assert_eq!((s.kinds["counts"].unit_ok, s.kinds["counts"].approx_ok, s.kinds["first_cases"].scope_ok), (99, 99, 8));
+    assert_eq!(
+        (
+            s.kinds["hospitals"].canonical,
+            s.kinds["people"].title_ok,
+            s.kinds["people"].titled
+        ),
+        (27, 52, 53)
+    );
+    assert_eq!(
+        (
+            s.kinds["counts"].unit_ok,
+            s.kinds["counts"].approx_ok,
+            s.kinds["first_cases"].scope_ok
+        ),
+        (99, 99, 8)
+    );
     assert_eq!(s.offset_errors.len(), 2);
     assert!((s.macro_f1() - 0.942).abs() < 0.0005);
 }

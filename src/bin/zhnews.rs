@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use zhnews::{Extractor, Job};
 
 #[derive(Parser)]
-#[command(name = "zhnews", version, about = "Structured records from Chinese hospital-aid news")]
+#[command(
+    name = "zhnews",
+    version,
+    about = "Structured records from Chinese hospital-aid news"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,15 +75,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract { paths, opts } => extract(paths, opts),
-        Command::Eval { articles, gold, pred, json, per_article } => {
-            eval(articles, gold, pred, json, per_article)
-        }
+        Command::Eval {
+            articles,
+            gold,
+            pred,
+            json,
+            per_article,
+        } => eval(articles, gold, pred, json, per_article),
         Command::Bench { paths, rounds } => bench(paths, rounds),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) {
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            {
                 return ExitCode::SUCCESS;
             }
             eprintln!("zhnews: {e:#}");
@@ -102,7 +112,9 @@ fn build(opts: &Opts) -> anyhow::Result<Extractor> {
 
 fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
     let ex = build(&opts)?;
-    rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.unwrap_or(0)).build_global()?;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .build_global()?;
     let stdin_mode = paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-");
     let (jobs, total): (Box<dyn Iterator<Item = Job> + Send>, Option<usize>) = if stdin_mode {
         (Box::new(zhnews::read_jsonl(io::BufReader::new(io::stdin()))), None)
@@ -144,7 +156,13 @@ fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eval(articles: PathBuf, gold: PathBuf, pred: Option<PathBuf>, json: bool, per_article: bool) -> anyhow::Result<ExitCode> {
+fn eval(
+    articles: PathBuf,
+    gold: PathBuf,
+    pred: Option<PathBuf>,
+    json: bool,
+    per_article: bool,
+) -> anyhow::Result<ExitCode> {
     let scores = zhnews::eval::score_dirs(&articles, &gold, pred.as_deref())?;
     if json {
         println!("{}", serde_json::to_string_pretty(&scores.summary_json())?);
@@ -162,7 +180,11 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
     let ex = Extractor::new();
     let _ = ex.extract("warm", "医院");
     let build = t.elapsed();
-    let paths = if paths.is_empty() { vec![PathBuf::from("fixtures/articles")] } else { paths };
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from("fixtures/articles")]
+    } else {
+        paths
+    };
     let mut texts = Vec::new();
     for job in zhnews::read_paths(&paths) {
         if let Job::File(p) = job {
@@ -174,10 +196,31 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
     }
     anyhow::ensure!(!texts.is_empty(), "no *.txt articles under {paths:?}");
     let r = zhnews::throughput::measure(&ex, &texts, rounds);
-    println!("articles            {:>10}  ({:.1} MB)", r.articles, r.bytes as f64 / 1e6);
-    println!("Extractor::new      {:>10.0} ms  (first in process: jieba dictionary + lexicons)", build.as_secs_f64() * 1e3);
-    println!("jieba-rs cut alone  {:>10.2} MB/s  (1 thread, HMM on, whole input)", r.jieba_cut_mb_s);
-    println!("pipeline, 1 thread  {:>10.2} MB/s  {:>8.0} articles/s  = {:.2} x jieba cut", r.pipeline_1t_mb_s, r.articles_1t_s, r.ratio_to_jieba());
-    println!("pipeline, {} threads {:>9.2} MB/s  {:>8.0} articles/s  = {:.2} x 1 thread", r.threads, r.pipeline_nt_mb_s, r.articles_nt_s, r.scaling());
+    println!(
+        "articles            {:>10}  ({:.1} MB)",
+        r.articles,
+        r.bytes as f64 / 1e6
+    );
+    println!(
+        "Extractor::new      {:>10.0} ms  (first in process: jieba dictionary + lexicons)",
+        build.as_secs_f64() * 1e3
+    );
+    println!(
+        "jieba-rs cut alone  {:>10.2} MB/s  (1 thread, HMM on, whole input)",
+        r.jieba_cut_mb_s
+    );
+    println!(
+        "pipeline, 1 thread  {:>10.2} MB/s  {:>8.0} articles/s  = {:.2} x jieba cut",
+        r.pipeline_1t_mb_s,
+        r.articles_1t_s,
+        r.ratio_to_jieba()
+    );
+    println!(
+        "pipeline, {} threads {:>9.2} MB/s  {:>8.0} articles/s  = {:.2} x 1 thread",
+        r.threads,
+        r.pipeline_nt_mb_s,
+        r.articles_nt_s,
+        r.scaling()
+    );
     Ok(ExitCode::SUCCESS)
 }

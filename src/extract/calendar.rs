@@ -49,9 +49,17 @@ impl Day {
             if day.d < days_in_month(day.y, day.m) {
                 day.d += 1;
             } else if day.m < 12 {
-                day = Day { y: day.y, m: day.m + 1, d: 1 };
+                day = Day {
+                    y: day.y,
+                    m: day.m + 1,
+                    d: 1,
+                };
             } else {
-                day = Day { y: day.y + 1, m: 1, d: 1 };
+                day = Day {
+                    y: day.y + 1,
+                    m: 1,
+                    d: 1,
+                };
             }
             n -= 1;
         }
@@ -59,9 +67,17 @@ impl Day {
             if day.d > 1 {
                 day.d -= 1;
             } else if day.m > 1 {
-                day = Day { y: day.y, m: day.m - 1, d: days_in_month(day.y, day.m - 1) };
+                day = Day {
+                    y: day.y,
+                    m: day.m - 1,
+                    d: days_in_month(day.y, day.m - 1),
+                };
             } else {
-                day = Day { y: day.y - 1, m: 12, d: 31 };
+                day = Day {
+                    y: day.y - 1,
+                    m: 12,
+                    d: 31,
+                };
             }
             n += 1;
         }

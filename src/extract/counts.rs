@@ -8,8 +8,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use super::numeral::{self, Numeral, Script, Vague};
 use crate::data;
 use crate::record::Approx;
-use crate::text::{Document, Span};
 use crate::text::normalize::is_cjk;
+use crate::text::{Document, Span};
 
 /// A count found in the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,18 +43,29 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
         .start_kind(StartKind::Anchored)
         .build(entries.iter().map(|e| e.0))
         .unwrap();
-    Units { ac, canonical: entries.iter().map(|e| e.1).collect() }
+    Units {
+        ac,
+        canonical: entries.iter().map(|e| e.1).collect(),
+    }
 });
 
 static OBJECTS: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
 /// A run of numeral characters: where counts can start.
-static NUMBER_RUN: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new("[0-9零〇一二两三四五六七八九十百千万亿廿卅半几数][0-9.,零〇一二两三四五六七八九十百千万亿廿卅半几数]*").unwrap());
+static NUMBER_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        "[0-9零〇一二两三四五六七八九十百千万亿廿卅半几数][0-9.,零〇一二两三四五六七八九十百千万亿廿卅半几数]*",
+    )
+    .unwrap()
+});
 
-static IDIOMS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(data::lines(include_str!("../data/count_idioms.txt"))).unwrap());
+static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(data::lines(include_str!("../data/count_idioms.txt")))
+        .unwrap()
+});
 
 /// Markers before a number, longest first, with what they say.
 const PREFIXES: &[(&str, Approx)] = &[
@@ -179,7 +190,12 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         value = -value;
         prefix_at -= "零下".len();
     }
-    for (w, a) in [("以上", Approx::Over), ("左右", Approx::About), ("余", Approx::Over), ("多", Approx::Over)] {
+    for (w, a) in [
+        ("以上", Approx::Over),
+        ("左右", Approx::About),
+        ("余", Approx::Over),
+        ("多", Approx::Over),
+    ] {
         if text[q..sent.end].starts_with(w) && (w.len() > 3 || unit.is_some()) {
             if approx == Approx::Exact {
                 approx = a;
@@ -329,15 +345,35 @@ fn minutes_after(s: &str) -> Option<(f64, usize)> {
 
 /// Units of time, age, proportion and distance: what follows them is never their object.
 const NO_OBJECT: &[&str] = &[
-    "年", "个月", "周", "天", "小时", "分钟", "秒", "周年", "岁", "%", "个百分点", "百分点", "倍", "公里", "千米",
-    "米", "厘米", "毫米", "度",
+    "年",
+    "个月",
+    "周",
+    "天",
+    "小时",
+    "分钟",
+    "秒",
+    "周年",
+    "岁",
+    "%",
+    "个百分点",
+    "百分点",
+    "倍",
+    "公里",
+    "千米",
+    "米",
+    "厘米",
+    "毫米",
+    "度",
 ];
 
 /// Whether the last word of a noun phrase is a counted noun (`患者`, `当地患者`; not `授课`
 /// for `课`).
 fn word_is_object(word: &str) -> bool {
     OBJECTS.contains(word)
-        || word.char_indices().skip(1).any(|(i, _)| word[i..].chars().count() >= 2 && OBJECTS.contains(&word[i..]))
+        || word
+            .char_indices()
+            .skip(1)
+            .any(|(i, _)| word[i..].chars().count() >= 2 && OBJECTS.contains(&word[i..]))
 }
 
 /// The shortest noun phrase right after the unit (at most 10 Han characters, no function
@@ -346,7 +382,33 @@ fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)>
     let text = doc.text();
     let rest = &text[q..sent.end];
     for (k, (i, c)) in rest.char_indices().enumerate() {
-        if k >= 10 || !is_cjk(c) || matches!(c, '的' | '了' | '在' | '和' | '与' | '及' | '等' | '赴' | '到' | '为' | '是' | '对' | '从' | '由' | '将' | '被' | '把' | '向' | '共' | '也' | '都' | '已') {
+        if k >= 10
+            || !is_cjk(c)
+            || matches!(
+                c,
+                '的' | '了'
+                    | '在'
+                    | '和'
+                    | '与'
+                    | '及'
+                    | '等'
+                    | '赴'
+                    | '到'
+                    | '为'
+                    | '是'
+                    | '对'
+                    | '从'
+                    | '由'
+                    | '将'
+                    | '被'
+                    | '把'
+                    | '向'
+                    | '共'
+                    | '也'
+                    | '都'
+                    | '已'
+            )
+        {
             break;
         }
         let end = i + c.len_utf8();
@@ -360,7 +422,9 @@ fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(String, usize)>
     None
 }
 
-const LEAD_IN: &[&str] = &["共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计"];
+const LEAD_IN: &[&str] = &[
+    "共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计",
+];
 
 /// The counted noun just before the number (`门诊患者约1000人次`), in the same clause,
 /// skipping lead-in words (共, 累计, 达…).
@@ -375,7 +439,13 @@ fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
         }
     }
     let head = &text[sent.start..end];
-    let starts: Vec<usize> = head.char_indices().rev().take_while(|(_, c)| is_cjk(*c)).take(8).map(|(i, _)| i).collect();
+    let starts: Vec<usize> = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_cjk(*c))
+        .take(8)
+        .map(|(i, _)| i)
+        .collect();
     // the longest run that is a counted noun phrase (门诊患者 before 患者)
     let seg = doc.segmenter();
     starts
@@ -390,7 +460,12 @@ fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
 fn is_compound_object(w: &str, seg: &crate::text::segment::Segmenter) -> bool {
     let n = w.chars().count();
     (3..=6).contains(&n)
-        && w.char_indices().skip(1).any(|(i, _)| OBJECTS.contains(&w[i..]) && w[i..].chars().count() >= 2 && w[..i].chars().count() >= 2 && seg.has_word(&w[..i]))
+        && w.char_indices().skip(1).any(|(i, _)| {
+            OBJECTS.contains(&w[i..])
+                && w[i..].chars().count() >= 2
+                && w[..i].chars().count() >= 2
+                && seg.has_word(&w[..i])
+        })
 }
 
 #[cfg(test)]

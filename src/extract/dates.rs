@@ -108,7 +108,12 @@ impl Resolver {
             let a = self.anchor?;
             Some(if p.m.is_some_and(|m| m > a.m) { a.y - 1 } else { a.y })
         });
-        Point { y, m: p.m, d: p.d, time: p.time }
+        Point {
+            y,
+            m: p.m,
+            d: p.d,
+            time: p.time,
+        }
     }
 
     fn valid(p: &Point) -> bool {
@@ -153,7 +158,9 @@ impl Resolver {
             "上周" => week_of(-1),
             "下周" => week_of(1),
             "同年" | "当年" => last.and_then(|p| p.y).map_or("XXXX".into(), |y| format!("{y:04}")),
-            "次年" => last.and_then(|p| p.y).map_or("XXXX".into(), |y| format!("{:04}", y + 1)),
+            "次年" => last
+                .and_then(|p| p.y)
+                .map_or("XXXX".into(), |y| format!("{:04}", y + 1)),
             "当天" | "当日" | "次日" | "第二天" | "翌日" => {
                 let p = last?;
                 let (y, m, d) = (p.y?, p.m?, p.d?);
@@ -173,7 +180,9 @@ pub fn extract(doc: &Document, anchor: Option<Day>, out: &mut Vec<DateFound>) {
         let mut pos = sent.start;
         // find with the fast engine, then read groups over the match alone
         while let Some(found) = ATOM.find_at(&text[..sent.end], pos) {
-            let Some(c) = ATOM.captures_at(&text[..found.end()], found.start()) else { break };
+            let Some(c) = ATOM.captures_at(&text[..found.end()], found.start()) else {
+                break;
+            };
             let m = c.get(0).unwrap();
             pos = m.end().max(pos + 1);
             if let Some(found) = date_at(text, sent, &c, &mut r) {
@@ -205,7 +214,10 @@ fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Opt
     }
     let (partial, special) = read_atom(c, r.anchor)?;
     if let Some(v) = special {
-        return Some(DateFound { span: Span::new(start, end), value: v });
+        return Some(DateFound {
+            span: Span::new(start, end),
+            value: v,
+        });
     }
     if c.name("d").is_some() && !day_alone_ok(text, start, end) {
         return None;
@@ -221,17 +233,26 @@ fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Opt
     let mut value = point.format();
     let mut closed_end: Option<Point> = None;
     // a range: 至/到/—/-/~ and a (possibly partial) end point
-    let conn = ["至", "到", "—", "–", "-", "~", "～"].into_iter().find(|w| rest.starts_with(w));
+    let conn = ["至", "到", "—", "–", "-", "~", "～"]
+        .into_iter()
+        .find(|w| rest.starts_with(w));
     if let Some(w) = conn {
         let after = &rest[w.len()..];
         if let Some(e) = RANGE_END.captures(after).filter(|e| !e[0].is_empty()) {
             let ep = Partial {
                 y: e.name("y").and_then(|x| year(x.as_str())).or(point.y),
-                m: e.name("m").and_then(|x| num(x.as_str())).or(if e.name("y").is_none() { point.m } else { None }),
+                m: e.name("m")
+                    .and_then(|x| num(x.as_str()))
+                    .or(if e.name("y").is_none() { point.m } else { None }),
                 d: e.name("d").and_then(|x| num(x.as_str())),
                 time: None,
             };
-            let ep = Point { y: ep.y, m: ep.m, d: ep.d, time: None };
+            let ep = Point {
+                y: ep.y,
+                m: ep.m,
+                d: ep.d,
+                time: None,
+            };
             let same_shape = ep.d.is_some() == point.d.is_some() || e.name("d").is_some();
             if Resolver::valid(&ep) && same_shape && ep.m.is_some() == point.m.is_some() {
                 end += w.len() + e[0].len();
@@ -278,7 +299,10 @@ fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Opt
         }
         r.last = Some(point);
     }
-    Some(DateFound { span: Span::new(start, end), value })
+    Some(DateFound {
+        span: Span::new(start, end),
+        value,
+    })
 }
 
 /// 今年第一季度, 去年上半年: a relative year with a quarter or a half.
@@ -296,10 +320,23 @@ fn relative_part(word: &str, c: &regex::Captures, r: &Resolver) -> Option<String
         let q = num(q.as_str())?;
         return Some(format!("{y}-{:02}/{y}-{:02}", 3 * q - 2, 3 * q));
     }
-    c.name("rhalf").map(|h| if h.as_str() == "上" { format!("{y}-01/{y}-06") } else { format!("{y}-07/{y}-12") })
+    c.name("rhalf").map(|h| {
+        if h.as_str() == "上" {
+            format!("{y}-01/{y}-06")
+        } else {
+            format!("{y}-07/{y}-12")
+        }
+    })
 }
 
-fn relative_found(text: &str, sent: Span, start: usize, mut end: usize, mut value: String, r: &mut Resolver) -> Option<DateFound> {
+fn relative_found(
+    text: &str,
+    sent: Span,
+    start: usize,
+    mut end: usize,
+    mut value: String,
+    r: &mut Resolver,
+) -> Option<DateFound> {
     for w in ["以来", "至今", "起"] {
         if text[end..sent.end].starts_with(w) {
             end += w.len();
@@ -311,9 +348,17 @@ fn relative_found(text: &str, sent: Span, start: usize, mut end: usize, mut valu
         let mut it = value.split(['-', '/']).skip(1);
         let m = it.next().and_then(|s| s.parse().ok());
         let d = it.next().and_then(|s| s.parse().ok());
-        r.last = Some(Point { y: Some(y), m, d, time: None });
+        r.last = Some(Point {
+            y: Some(y),
+            m,
+            d,
+            time: None,
+        });
     }
-    Some(DateFound { span: Span::new(start, end), value })
+    Some(DateFound {
+        span: Span::new(start, end),
+        value,
+    })
 }
 
 /// Read the pieces of an atom; `special` is a finished value (season, quarter, half-year).
@@ -385,12 +430,15 @@ fn read_atom(c: &regex::Captures, anchor: Option<Day>) -> Option<(Partial, Optio
 
 /// A bare `N日` is a date only in a dateline-like position: `18日上午`, `18日,`.
 fn day_alone_ok(text: &str, start: usize, end: usize) -> bool {
-    let before_ok = !prev_char(text, start).is_some_and(|c| "近数每当次翌前后昨今明期续个多余几".contains(c) || c.is_ascii_digit());
+    let before_ok =
+        !prev_char(text, start).is_some_and(|c| "近数每当次翌前后昨今明期续个多余几".contains(c) || c.is_ascii_digit());
     let after = &text[end..];
     before_ok
-        && ["上午", "下午", "晚", "早", "凌晨", "中午", ",", "电", "起", "至", "到", "召开", "举行", "在"]
-            .iter()
-            .any(|w| after.starts_with(w))
+        && [
+            "上午", "下午", "晚", "早", "凌晨", "中午", ",", "电", "起", "至", "到", "召开", "举行", "在",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
 }
 
 /// A month without a year: not `个月`, not inside a number, and a Chinese month only when a

@@ -41,20 +41,53 @@ static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
     v
 });
-static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| data::lines(include_str!("../data/first_verbs.txt")).collect());
+static VERBS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/first_verbs.txt")).collect());
 static ASPIRATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/first_aspirations.txt")).collect());
 /// 填补…空白, 开创…先河, …零的突破: the middle names the scope and field.
 static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"填补了?([^,。;!？、]{0,16}?)空白|开创了?([^,。;!？、]{0,16}?)先河|([^,。;!？、]{0,16}?)零的突破").unwrap()
+    Regex::new(r"填补了?([^,。;!？、]{0,16}?)空白|开创了?([^,。;!？、]{0,16}?)先河|([^,。;!？、]{0,16}?)零的突破")
+        .unwrap()
 });
 
 /// Words after a trigger that make it a first of time, not of achievement (首个工作日).
-const NOT_AFTER: &[&str] = &["工作日", "周末", "交易日", "阶段", "季度", "星期", "月", "年", "天", "日"];
+const NOT_AFTER: &[&str] = &[
+    "工作日",
+    "周末",
+    "交易日",
+    "阶段",
+    "季度",
+    "星期",
+    "月",
+    "年",
+    "天",
+    "日",
+];
 /// Words between a scope and a trailing trigger (在X更是首例, X的一项“首例”).
-const LINKS: &[&str] = &["更是", "也是", "均为", "均是", "都是", "尚属", "属于", "属", "是", "为", "的一项", "的一例", "一项", "一例", "的", "“", "\""];
+const LINKS: &[&str] = &[
+    "更是",
+    "也是",
+    "均为",
+    "均是",
+    "都是",
+    "尚属",
+    "属于",
+    "属",
+    "是",
+    "为",
+    "的一项",
+    "的一例",
+    "一项",
+    "一例",
+    "的",
+    "“",
+    "\"",
+];
 /// Words that end the noun phrase of what was done.
-const WHAT_STOPS: &[&str] = &["的", "累计", "共", "达", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "为", "和", "及", "后"];
+const WHAT_STOPS: &[&str] = &[
+    "的", "累计", "共", "达", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "为", "和", "及", "后",
+];
 
 /// Find first-case claims.
 pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], out: &mut Vec<FirstFound>) {
@@ -74,7 +107,9 @@ pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMenti
             continue;
         }
         for found in PATTERNS.find_iter(piece) {
-            let Some(c) = PATTERNS.captures_at(&piece[..found.end()], found.start()) else { continue };
+            let Some(c) = PATTERNS.captures_at(&piece[..found.end()], found.start()) else {
+                continue;
+            };
             let m = c.get(0).unwrap();
             let span = Span::new(sent.start + m.start(), sent.start + m.end());
             if out.iter().any(|f| f.span.overlaps(&span)) {
@@ -101,13 +136,22 @@ fn glosses_previous(text: &str, found: &[FirstFound], t: Span) -> bool {
 
 fn clause_of(text: &str, sent: Span, at: usize) -> Span {
     let is_stop = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '？' | '(' | ')');
-    let start = text[sent.start..at].char_indices().rev().find(|(_, c)| is_stop(*c)).map_or(sent.start, |(i, c)| sent.start + i + c.len_utf8());
-    let end = text[at..sent.end].char_indices().find(|(_, c)| is_stop(*c)).map_or(sent.end, |(i, _)| at + i);
+    let start = text[sent.start..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_stop(*c))
+        .map_or(sent.start, |(i, c)| sent.start + i + c.len_utf8());
+    let end = text[at..sent.end]
+        .char_indices()
+        .find(|(_, c)| is_stop(*c))
+        .map_or(sent.end, |(i, _)| at + i);
     Span::new(start, end)
 }
 
 fn hospital_at(hospitals: &[HospitalFound], span: Span) -> Option<(&HospitalFound, Span)> {
-    hospitals.iter().find_map(|h| h.mentions.iter().find(|m| span.contains(m)).map(|m| (h, *m)))
+    hospitals
+        .iter()
+        .find_map(|h| h.mentions.iter().find(|m| span.contains(m)).map(|m| (h, *m)))
 }
 
 /// The scope written right before `at` (after skipping linking words), as (start, name).
@@ -140,7 +184,10 @@ fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: u
         return Some((s, super::clean_name(&text[s..end])));
     }
     // scope words: 全疆, 国内, 院级以上, 地区
-    SCOPES.iter().find(|w| before.ends_with(*w)).map(|w| (end - w.len(), w.to_string()))
+    SCOPES
+        .iter()
+        .find(|w| before.ends_with(*w))
+        .map(|w| (end - w.len(), w.to_string()))
 }
 
 fn aspirational(text: &str, clause: Span, at: usize) -> bool {
@@ -169,15 +216,27 @@ fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
 
 /// A count right after the claim (首例手术累计达358例) that counts the firsts.
 fn count_after(counts: &[CountMention], clause: Span, at: usize) -> Option<&CountMention> {
-    counts.iter().find(|c| c.span.start >= at && c.span.end <= clause.end && c.span.start - at <= 12 && c.value >= 1.0)
+    counts
+        .iter()
+        .find(|c| c.span.start >= at && c.span.end <= clause.end && c.span.start - at <= 12 && c.value >= 1.0)
 }
 
-fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], sent: Span, t: Span) -> Option<FirstFound> {
+fn trigger_claim(
+    doc: &Document,
+    hospitals: &[HospitalFound],
+    counts: &[CountMention],
+    sent: Span,
+    t: Span,
+) -> Option<FirstFound> {
     let text = doc.text();
     let word = doc.slice(t);
     let clause = clause_of(text, sent, t.start);
     let after = &text[t.end..clause.end];
-    if word == "首次" && !VERBS.iter().any(|v| after.starts_with(v) || after.chars().skip(1).collect::<String>().starts_with(v)) {
+    if word == "首次"
+        && !VERBS
+            .iter()
+            .any(|v| after.starts_with(v) || after.chars().skip(1).collect::<String>().starts_with(v))
+    {
         return None;
     }
     if NOT_AFTER.iter().any(|w| after.starts_with(w)) || aspirational(text, clause, t.start) {
@@ -196,8 +255,14 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
     let mut what = None;
     let mut count = None;
     // 首次开展 with nothing after the verb is a trailing claim too (3台为当地首次开展)
-    let bare_verb = word == "首次" && VERBS.iter().any(|v| *after == **v || after.strip_prefix("成功").is_some_and(|a| a == *v));
-    let trailing = bare_verb || after.is_empty() || after.starts_with('”') || !after.starts_with(|c: char| is_cjk(c) || c.is_ascii_alphanumeric());
+    let bare_verb = word == "首次"
+        && VERBS
+            .iter()
+            .any(|v| *after == **v || after.strip_prefix("成功").is_some_and(|a| a == *v));
+    let trailing = bare_verb
+        || after.is_empty()
+        || after.starts_with('”')
+        || !after.starts_with(|c: char| is_cjk(c) || c.is_ascii_alphanumeric());
     if bare_verb {
         end = clause.end;
     }
@@ -224,7 +289,11 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
         }
         start = start.min(s);
         // 其中40项为地区首例: the count just before counts the firsts
-        if let Some(k) = counts.iter().filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12).last() {
+        if let Some(k) = counts
+            .iter()
+            .filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12)
+            .last()
+        {
             count = Some(k.value as u64);
             start = k.span.start;
             if what.is_none() {
@@ -235,8 +304,20 @@ fn trigger_claim(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMen
     let scope_name = scope.map(|s| s.1);
     let span = Span::new(start, end);
     let hospital = hospital_for(doc, hospitals, clause, span, sent);
-    let scope_name = scope_name.or_else(|| if trailing { None } else { subject_place(doc, hospitals, sent, clause) });
-    Some(FirstFound { span, scope: scope_name, what, hospital, count })
+    let scope_name = scope_name.or_else(|| {
+        if trailing {
+            None
+        } else {
+            subject_place(doc, hospitals, sent, clause)
+        }
+    });
+    Some(FirstFound {
+        span,
+        scope: scope_name,
+        what,
+        hospital,
+        count,
+    })
 }
 
 /// For a claim whose clause has no subject (…,发表了首篇SCI论文), the place that is the
@@ -252,7 +333,12 @@ fn subject_place(doc: &Document, _hospitals: &[HospitalFound], sent: Span, claus
     }
     let prev = clause_of(text, sent, clause.start - 1);
     let p = &text[prev.start..prev.end];
-    let end = p.char_indices().map(|(i, c)| i + c.len_utf8()).take_while(|&e| e <= 24).filter(|&e| places::is_levelled_place(&p[..e])).last()?;
+    let end = p
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take_while(|&e| e <= 24)
+        .filter(|&e| places::is_levelled_place(&p[..e]))
+        .last()?;
     Some(super::clean_name(&p[..end]))
 }
 
@@ -293,7 +379,9 @@ fn pattern_claim(
     if c.get(3).is_some() {
         // 零的突破: the phrase before it, back to the verb 实现 (实现了红星医院SCI论文零的突破)
         let head = &text[clause.start..me];
-        let from = ["实现了", "实现", "取得了", "取得"].iter().find_map(|v| head.rfind(v).map(|i| clause.start + i + v.len()))?;
+        let from = ["实现了", "实现", "取得了", "取得"]
+            .iter()
+            .find_map(|v| head.rfind(v).map(|i| clause.start + i + v.len()))?;
         span.start = from;
         let inner = Span::new(from, me);
         if let Some((h, m)) = hospital_at(hospitals, inner).filter(|(_, m)| m.start == from) {
@@ -311,7 +399,10 @@ fn pattern_claim(
             scope = Some(w.to_string());
         } else {
             let mut e = ms;
-            while let Some(next) = (e + 3..=me).rev().find(|&x| text.is_char_boundary(x) && places::is_place(&text[e..x])) {
+            while let Some(next) = (e + 3..=me)
+                .rev()
+                .find(|&x| text.is_char_boundary(x) && places::is_place(&text[e..x]))
+            {
                 e = next;
             }
             if e > ms {
@@ -333,7 +424,13 @@ fn pattern_claim(
         }
     }
     let hospital = hospital_for(doc, hospitals, clause, span, sent);
-    Some(FirstFound { span, scope, what, hospital, count: count.map(|k| k.value as u64) })
+    Some(FirstFound {
+        span,
+        scope,
+        what,
+        hospital,
+        count: count.map(|k| k.value as u64),
+    })
 }
 
 #[cfg(test)]

@@ -37,7 +37,10 @@ static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static ABBREVIATIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut pats: Vec<String> = "一二三四五六七八九十".chars().map(|c| format!("{c}院")).collect();
     pats.extend(["省医", "市医", "县医"].map(String::from));
-    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(pats).unwrap()
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(pats)
+        .unwrap()
 });
 
 static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>, data::Fnv>> = LazyLock::new(|| {
@@ -61,13 +64,56 @@ static GENERIC: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/hospital_generic.txt")).collect());
 
 /// Words after a head that show "医院" is a common noun here (医院机构, 医院管理).
-const NOT_AFTER: &[&str] = &["机构", "管理", "集团", "协会", "学会", "联盟", "系统", "行业", "之间", "与医院"];
+const NOT_AFTER: &[&str] = &[
+    "机构",
+    "管理",
+    "集团",
+    "协会",
+    "学会",
+    "联盟",
+    "系统",
+    "行业",
+    "之间",
+    "与医院",
+];
 /// jieba tags of tokens that can be the proper-noun part of a name.
 const PROPER_TAGS: &[&str] = &["ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "nw"];
 
 /// Characters that end no proper noun when they stand before a place or institution word.
 fn is_function_char(c: char) -> bool {
-    matches!(c, '在' | '到' | '赴' | '与' | '和' | '及' | '由' | '对' | '向' | '为' | '是' | '了' | '的' | '从' | '把' | '被' | '将' | '让' | '给' | '往' | '至' | '于' | '等' | '经' | '据' | '同' | '跟' | '帮' | '助' | '援' | '谢')
+    matches!(
+        c,
+        '在' | '到'
+            | '赴'
+            | '与'
+            | '和'
+            | '及'
+            | '由'
+            | '对'
+            | '向'
+            | '为'
+            | '是'
+            | '了'
+            | '的'
+            | '从'
+            | '把'
+            | '被'
+            | '将'
+            | '让'
+            | '给'
+            | '往'
+            | '至'
+            | '于'
+            | '等'
+            | '经'
+            | '据'
+            | '同'
+            | '跟'
+            | '帮'
+            | '助'
+            | '援'
+            | '谢'
+    )
 }
 
 fn is_numeral(c: char) -> bool {
@@ -121,14 +167,17 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         if text[at..he].ends_with('医') {
             let after = text[he..sent.end].chars().next();
             let before = text[..at].chars().next_back();
-            if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk) {
+            if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk)
+            {
                 push(out, doc, Span::new(at, he), true);
             }
             continue;
         }
         let after = text[he..sent.end].chars().next();
         let before = text[..at].chars().next_back();
-        if after.is_some_and(|a| "长士区系校内外级".contains(a)) || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b)) {
+        if after.is_some_and(|a| "长士区系校内外级".contains(a))
+            || before.is_some_and(|b| b == '第' || b == '医' || is_numeral(b))
+        {
             continue;
         }
         let (start, _) = extend_left(doc, seg, sent, at);
@@ -141,7 +190,11 @@ fn push(out: &mut Vec<Candidate>, doc: &Document, span: Span, context: bool) {
         return;
     }
     out.retain(|c| !span.contains(&c.span));
-    out.push(Candidate { span, surface: super::clean_name(doc.slice(span)), context });
+    out.push(Candidate {
+        span,
+        surface: super::clean_name(doc.slice(span)),
+        context,
+    });
 }
 
 fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {
@@ -195,7 +248,9 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
         if !prev.is_some_and(is_cjk) || (l < hs && prev.is_some_and(is_function_char)) {
             break;
         }
-        let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else { break };
+        let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else {
+            break;
+        };
         let w = &text[tok.span.start.max(floor)..l];
         if GENERIC.contains(w) || !w.chars().all(is_cjk) {
             break;
@@ -205,7 +260,8 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
             Some(t) => PROPER_TAGS.contains(&t),
         };
-        let university_slot = after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
+        let university_slot =
+            after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
         if (proper_like || university_slot) && proper < 2 {
             proper += 1;
             after_university = false;
@@ -214,7 +270,10 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             if tag == Some("j") {
                 if let Some(prev) = doc.token_before(l).filter(|t| t.span.end > floor) {
                     let pw = &text[prev.span.start.max(floor)..l];
-                    if pw.chars().count() == 1 && pw.chars().all(is_cjk) && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None) {
+                    if pw.chars().count() == 1
+                        && pw.chars().all(is_cjk)
+                        && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None)
+                    {
                         l = prev.span.start.max(floor);
                     }
                 }
@@ -228,7 +287,8 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
         return (l, false);
     }
     let name = &text[l..hs];
-    let bare_level = name.chars().next().is_some_and(places::is_level_char) && !places::is_place(&name.chars().take(2).collect::<String>());
+    let bare_level = name.chars().next().is_some_and(places::is_level_char)
+        && !places::is_place(&name.chars().take(2).collect::<String>());
     let parts_only = proper == 0 && !has_place(name);
     (l, bare_level || parts_only)
 }
@@ -236,8 +296,10 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
 /// Whether a name part contains a place (so it names, not just describes, a hospital).
 fn has_place(name: &str) -> bool {
     let idx: Vec<usize> = name.char_indices().map(|(i, _)| i).chain([name.len()]).collect();
-    idx.iter().any(|&a| idx.iter().any(|&b| b > a && b - a >= 6 && places::is_place(&name[a..b])))
-        || name.chars().any(places::is_level_char)
+    idx.iter().any(|&a| {
+        idx.iter()
+            .any(|&b| b > a && b - a >= 6 && places::is_place(&name[a..b]))
+    }) || name.chars().any(places::is_level_char)
 }
 
 /// A division the gazetteer lacks: an ordinal or a proper token before a level character
@@ -248,7 +310,11 @@ fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -
     if !places::is_level_char(c) && !text[floor..l].ends_with("街道") {
         return None;
     }
-    let l2 = if text[floor..l].ends_with("街道") { l - "街道".len() } else { l - c.len_utf8() };
+    let l2 = if text[floor..l].ends_with("街道") {
+        l - "街道".len()
+    } else {
+        l - c.len_utf8()
+    };
     if let Some(s) = ordinal_ending_at(text, floor, l2) {
         return Some(s);
     }
@@ -267,7 +333,9 @@ fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -
     }
     // bare level character, e.g. 市 in 市人民医院; only at a word boundary
     let prev = text[floor..l2].chars().next_back();
-    (!prev.is_some_and(is_cjk) || doc.is_token_boundary(l2) && matches!(prev, Some('在' | '与' | '和' | '及' | '到' | '由'))).then_some(l2)
+    (!prev.is_some_and(is_cjk)
+        || doc.is_token_boundary(l2) && matches!(prev, Some('在' | '与' | '和' | '及' | '到' | '由')))
+    .then_some(l2)
 }
 
 /// Suffix class of a name: aliases must share it.
@@ -306,7 +374,11 @@ fn numerals(s: &str) -> Vec<char> {
 fn order_key(s: &str) -> String {
     if let Some(i) = s.find("附属第") {
         let rest = &s[i + "附属".len()..];
-        let ord_len: usize = rest.chars().take_while(|c| *c == '第' || is_numeral(*c)).map(char::len_utf8).sum();
+        let ord_len: usize = rest
+            .chars()
+            .take_while(|c| *c == '第' || is_numeral(*c))
+            .map(char::len_utf8)
+            .sum();
         return format!("{}{}附属{}", &s[..i], &rest[..ord_len], &rest[ord_len..]);
     }
     s.to_string()
@@ -327,7 +399,11 @@ struct Surface {
 impl Surface {
     fn new(text: &str) -> Surface {
         let key = order_key(text);
-        Surface { numerals: numerals(&key), class: head_class(&key), key }
+        Surface {
+            numerals: numerals(&key),
+            class: head_class(&key),
+            key,
+        }
     }
 }
 
@@ -397,13 +473,18 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
     let mut head_of: Vec<Option<usize>> = vec![None; surfaces.len()];
     for i in order {
         let s = surfaces[i].0;
-        let fits: Vec<usize> = (0..heads.len()).filter(|&h| heads[h].1.iter().any(|&j| aligns(&info[i], &info[j]))).collect();
+        let fits: Vec<usize> = (0..heads.len())
+            .filter(|&h| heads[h].1.iter().any(|&j| aligns(&info[i], &info[j])))
+            .collect();
         let h = match fits.as_slice() {
             [] => {
                 heads.push((canonical(s), Vec::new()));
                 heads.len() - 1
             }
-            [first, ..] => *fits.iter().find(|&&h| heads[h].1.iter().any(|&j| info[j].numerals == info[i].numerals)).unwrap_or(first),
+            [first, ..] => *fits
+                .iter()
+                .find(|&&h| heads[h].1.iter().any(|&j| info[j].numerals == info[i].numerals))
+                .unwrap_or(first),
         };
         heads[h].1.push(i);
         head_of[i] = Some(h);
@@ -419,7 +500,13 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
         let me = &info[surface_of[ci]];
         let best = (0..heads.len())
             .filter(|&h| heads[h].1.iter().any(|&j| aligns(me, &info[j])))
-            .filter_map(|h| members[h].iter().filter(|&&j| cands[j].span.start < c.span.start).map(|&j| (cands[j].span.start, h)).max())
+            .filter_map(|h| {
+                members[h]
+                    .iter()
+                    .filter(|&&j| cands[j].span.start < c.span.start)
+                    .map(|&j| (cands[j].span.start, h))
+                    .max()
+            })
             .max();
         if let Some((_, h)) = best {
             members[h].push(ci);
@@ -436,7 +523,10 @@ fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
             let key = order_key(&name);
             let both_orders = key != name && ms.iter().any(|&j| cands[j].surface == key);
             let name = if both_orders { key } else { name };
-            HospitalFound { name, mentions: ms.iter().map(|&j| cands[j].span).collect() }
+            HospitalFound {
+                name,
+                mentions: ms.iter().map(|&j| cands[j].span).collect(),
+            }
         })
         .collect();
     found.sort_by_key(|h| h.mentions[0].start);
@@ -450,7 +540,11 @@ fn canonical(surface: &str) -> String {
     loop {
         let cut = s.char_indices().skip(2).find_map(|(i, _)| {
             let (a, b) = s.split_at(i);
-            (places::is_place(a) && b.char_indices().skip(2).any(|(j, _)| places::is_levelled_place(&b[..j]))).then_some(i)
+            (places::is_place(a)
+                && b.char_indices()
+                    .skip(2)
+                    .any(|(j, _)| places::is_levelled_place(&b[..j])))
+            .then_some(i)
         });
         match cut {
             Some(i) if head_class(&s[i..]) == head_class(&s) => s = s[i..].to_string(),

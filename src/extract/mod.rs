@@ -27,7 +27,9 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
         Some(d) => Some(d.iso()),
         None => page_published.clone(),
     };
-    let anchor = published.or_else(|| page_published.as_deref().and_then(Day::parse)).or(reference);
+    let anchor = published
+        .or_else(|| page_published.as_deref().and_then(Day::parse))
+        .or(reference);
 
     let mut dates = Vec::new();
     dates::extract(&doc, anchor, &mut dates);
@@ -71,7 +73,12 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
             .iter()
             .filter_map(|d| {
                 let (start, end, text) = doc.source_span(d.span)?;
-                Some(DateMention { text: text.to_string(), start, end, value: d.value.clone() })
+                Some(DateMention {
+                    text: text.to_string(),
+                    start,
+                    end,
+                    value: d.value.clone(),
+                })
             })
             .collect(),
         counts: counts
@@ -108,17 +115,28 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
 }
 
 fn mentions(doc: &Document, spans: &[Span]) -> Vec<[usize; 2]> {
-    spans.iter().filter_map(|s| doc.source_span(*s).map(|(a, b, _)| [a, b])).collect()
+    spans
+        .iter()
+        .filter_map(|s| doc.source_span(*s).map(|(a, b, _)| [a, b]))
+        .collect()
 }
 
 fn to_hospital(doc: &Document, h: &hospitals::HospitalFound) -> Option<Hospital> {
     let m = mentions(doc, &h.mentions);
-    (!m.is_empty()).then(|| Hospital { name: h.name.clone(), mentions: m })
+    (!m.is_empty()).then(|| Hospital {
+        name: h.name.clone(),
+        mentions: m,
+    })
 }
 
 fn to_person(doc: &Document, p: &people::PersonFound) -> Option<Person> {
     let m = mentions(doc, &p.mentions);
-    (!m.is_empty()).then(|| Person { name: p.name.clone(), titles: p.titles.clone(), org: p.org.clone(), mentions: m })
+    (!m.is_empty()).then(|| Person {
+        name: p.name.clone(),
+        titles: p.titles.clone(),
+        org: p.org.clone(),
+        mentions: m,
+    })
 }
 
 /// A name as records write it, from normalised text (already simplified and half-width):
@@ -127,5 +145,7 @@ pub(crate) fn clean_name(s: &str) -> String {
     if !s.contains(['?', ' ', '"', '“', '”']) {
         return s.to_string();
     }
-    s.chars().filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”')).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”'))
+        .collect()
 }

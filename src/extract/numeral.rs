@@ -84,7 +84,10 @@ fn big_unit(c: char) -> Option<u64> {
 
 /// Whether `c` can start or continue a Chinese numeral.
 pub fn is_chinese_numeral_char(c: char) -> bool {
-    digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some() || matches!(c, '廿' | '卅' | '半' | '几' | '数')
+    digit(c).is_some()
+        || small_unit(c).is_some()
+        || big_unit(c).is_some()
+        || matches!(c, '廿' | '卅' | '半' | '几' | '数')
 }
 
 /// Read a numeral at the start of `s`.
@@ -106,7 +109,9 @@ fn parse_arabic(s: &str) -> Option<Numeral> {
         i += 1;
     }
     // thousands separators: exactly three digits after each comma
-    while i + 3 < b.len() && b[i] == b',' && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+    while i + 3 < b.len()
+        && b[i] == b','
+        && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
         && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
     {
         i += 4;
@@ -128,7 +133,14 @@ fn parse_arabic(s: &str) -> Option<Numeral> {
     };
     // scale words: 6万, 1.5万, 3千, 2百万, 1.2亿
     let rest = &s[i..];
-    for (w, f) in [("百万", 1e6), ("千万", 1e7), ("万亿", 1e12), ("千", 1e3), ("万", 1e4), ("亿", 1e8)] {
+    for (w, f) in [
+        ("百万", 1e6),
+        ("千万", 1e7),
+        ("万亿", 1e12),
+        ("千", 1e3),
+        ("万", 1e4),
+        ("亿", 1e8),
+    ] {
         if rest.starts_with(w) {
             n.value *= f;
             n.len += w.len();
@@ -163,7 +175,8 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     let mut end = body.len();
     // cut at a second 数, or at 几 not right after 十/百/千/万
     for (k, &c) in body.iter().enumerate() {
-        if c == '数' || (c == '几' && (k == 0 || small_unit(body[k - 1]).is_none() && big_unit(body[k - 1]).is_none())) {
+        if c == '数' || (c == '几' && (k == 0 || small_unit(body[k - 1]).is_none() && big_unit(body[k - 1]).is_none()))
+        {
             end = k;
             break;
         }
@@ -241,7 +254,15 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     Some(done(value as f64, &chars, start, end, vague, false, bare))
 }
 
-fn done(value: f64, chars: &[(usize, char)], start: usize, end: usize, vague: Vague, digit_string: bool, bare_scale: bool) -> Numeral {
+fn done(
+    value: f64,
+    chars: &[(usize, char)],
+    start: usize,
+    end: usize,
+    vague: Vague,
+    digit_string: bool,
+    bare_scale: bool,
+) -> Numeral {
     let (last_i, last_c) = chars[start + end - 1];
     Numeral {
         value,

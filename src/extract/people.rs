@@ -39,15 +39,31 @@ static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Words that end a name: speech and action verbs, conjunctions, plural and group words.
 const AFTER_NAME: &[&str] = &[
-    "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与",
-    "说", "等", "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的",
-    "同志", "指导", "团队", "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都",
-    "又", "还", "曾", "已", "正", "均", "被", "把", "给", "让", "以", "于", "代表", "致辞", "发言",
+    "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与", "说", "等",
+    "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的", "同志", "指导", "团队",
+    "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都", "又", "还", "曾", "已", "正", "均", "被",
+    "把", "给", "让", "以", "于", "代表", "致辞", "发言",
 ];
 /// Titles that follow a name (professional ranks and degrees); positions precede it.
 const POSTPOSED: &[&str] = &[
-    "主任医师", "副主任医师", "主治医师", "住院医师", "医师", "教授", "副教授", "研究员", "副研究员", "博士",
-    "博士后", "院士", "护士长", "主任", "副主任", "院长", "书记", "专家",
+    "主任医师",
+    "副主任医师",
+    "主治医师",
+    "住院医师",
+    "医师",
+    "教授",
+    "副教授",
+    "研究员",
+    "副研究员",
+    "博士",
+    "博士后",
+    "院士",
+    "护士长",
+    "主任",
+    "副主任",
+    "院长",
+    "书记",
+    "专家",
 ];
 /// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
 static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -61,15 +77,42 @@ static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// The length in characters of the name-ending word that starts `s`, if any.
 fn after_name_at(s: &str) -> Option<usize> {
-    AFTER.find(Input::new(s).anchored(Anchored::Yes)).map(|m| s[..m.end()].chars().count())
+    AFTER
+        .find(Input::new(s).anchored(Anchored::Yes))
+        .map(|m| s[..m.end()].chars().count())
 }
 
 /// Characters that show a "name" is an organisation (卫健委, 宣传部).
 fn is_org_char(c: char) -> bool {
-    matches!(c, '部' | '委' | '局' | '院' | '科' | '处' | '办' | '厅' | '会' | '队' | '室' | '站' | '所' | '校' | '司' | '组' | '团' | '社' | '网' | '报' | '台')
+    matches!(
+        c,
+        '部' | '委'
+            | '局'
+            | '院'
+            | '科'
+            | '处'
+            | '办'
+            | '厅'
+            | '会'
+            | '队'
+            | '室'
+            | '站'
+            | '所'
+            | '校'
+            | '司'
+            | '组'
+            | '团'
+            | '社'
+            | '网'
+            | '报'
+            | '台'
+    )
 }
 /// Words that end an organisation when reading it leftwards from a title.
-const ORG_STOPS: &[&str] = &["兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括", "以及"];
+const ORG_STOPS: &[&str] = &[
+    "兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括",
+    "以及",
+];
 
 #[derive(Debug)]
 struct Hit {
@@ -85,7 +128,12 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
     let text = doc.text();
     let mut hits: Vec<Hit> = Vec::new();
     for b in &doc.layout.bylines {
-        hits.push(Hit { name: b.name, titles: vec![b.role.title().to_string()], org: b.org.clone(), inherit: false });
+        hits.push(Hit {
+            name: b.name,
+            titles: vec![b.role.title().to_string()],
+            org: b.org.clone(),
+            inherit: false,
+        });
     }
     for &sent in &doc.sentences {
         // a title inside a longer dictionary word (委员 in 委员会) is no title
@@ -106,10 +154,19 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
                 if titles.iter().any(|o| o.overlaps(&name)) {
                     break;
                 }
-                let (ts, org) = if first { title_chain(doc, hospitals, sent, &titles[..=k]) } else { (chain_titles_only(doc, &titles[..=k], sent), None) };
+                let (ts, org) = if first {
+                    title_chain(doc, hospitals, sent, &titles[..=k])
+                } else {
+                    (chain_titles_only(doc, &titles[..=k], sent), None)
+                };
                 let inherit = org.is_none();
                 let org = org.or_else(|| prev_org.clone().filter(|_| inherit));
-                hits.push(Hit { name, titles: ts, org: org.clone(), inherit: false });
+                hits.push(Hit {
+                    name,
+                    titles: ts,
+                    org: org.clone(),
+                    inherit: false,
+                });
                 prev_org = org.or(prev_org);
                 first = false;
                 at = name.end;
@@ -119,10 +176,19 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
                 at += '、'.len_utf8();
             }
             // NAME TITLE, for titles written after the name (张三主任医师, 李四教授)
-            if let Some(name) = POSTPOSED.contains(&doc.slice(*t)).then(|| name_before(doc, seg, sent, t.start)).flatten() {
+            if let Some(name) = POSTPOSED
+                .contains(&doc.slice(*t))
+                .then(|| name_before(doc, seg, sent, t.start))
+                .flatten()
+            {
                 if !hits.iter().any(|h| h.name.overlaps(&name)) && !titles.iter().any(|o| o.overlaps(&name)) {
                     let org = org_before(doc, hospitals, sent, name.start);
-                    hits.push(Hit { name, titles: vec![doc.slice(*t).to_string()], org, inherit: false });
+                    hits.push(Hit {
+                        name,
+                        titles: vec![doc.slice(*t).to_string()],
+                        org,
+                        inherit: false,
+                    });
                 }
             }
         }
@@ -135,7 +201,11 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
 fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
     let text = doc.text();
     let title = &text[t.start..t.end];
-    if let (Some(p), Some(first), Some(n)) = (text[sent.start..t.start].chars().next_back(), title.chars().next(), text[t.end..sent.end].chars().next()) {
+    if let (Some(p), Some(first), Some(n)) = (
+        text[sent.start..t.start].chars().next_back(),
+        title.chars().next(),
+        text[t.end..sent.end].chars().next(),
+    ) {
         let rest: String = title.chars().skip(1).chain([n]).collect();
         if seg.has_word(&format!("{p}{first}")) && title.chars().count() == 2 && seg.has_word(&rest) {
             return true;
@@ -149,7 +219,12 @@ fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
 }
 
 /// The titles of a 、/兼-chain ending at the last title, and the organisation of the chain.
-fn title_chain(doc: &Document, hospitals: &[HospitalFound], sent: Span, titles: &[Span]) -> (Vec<String>, Option<String>) {
+fn title_chain(
+    doc: &Document,
+    hospitals: &[HospitalFound],
+    sent: Span,
+    titles: &[Span],
+) -> (Vec<String>, Option<String>) {
     let text = doc.text();
     let mut chain = vec![*titles.last().unwrap()];
     let mut orgs: Vec<Option<String>> = Vec::new();
@@ -192,7 +267,8 @@ fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Opt
     while s > floor {
         let Some(t) = doc.token_before(s) else { break };
         let w = &text[t.span.start.max(floor)..s];
-        if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w) {
+        if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w)
+        {
             break;
         }
         s = t.span.start.max(floor);
@@ -218,7 +294,9 @@ fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Optio
 
 fn org_before(doc: &Document, hospitals: &[HospitalFound], sent: Span, at: usize) -> Option<String> {
     let s = org_start(doc, sent, at, None);
-    (s < at).then(|| resolve_org(doc, hospitals, Span::new(s, at))).flatten()
+    (s < at)
+        .then(|| resolve_org(doc, hospitals, Span::new(s, at)))
+        .flatten()
 }
 
 /// Whether a title starts right at the beginning of `s`.
@@ -230,18 +308,28 @@ fn title_starts(s: &str) -> bool {
 fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Span> {
     let text = doc.text();
     let rest = &text[at..sent.end];
-    let run: Vec<(usize, char)> = rest.char_indices().take_while(|(_, c)| is_cjk(*c) || *c == '·').take(12).collect();
+    let run: Vec<(usize, char)> = rest
+        .char_indices()
+        .take_while(|(_, c)| is_cjk(*c) || *c == '·')
+        .take(12)
+        .collect();
     if run.iter().any(|(_, c)| *c == '·') {
         return minority_name(text, at, &run);
     }
     let Some(sl) = names::surname_len(rest) else {
         return bare_name_at(doc, seg, at, rest, &run);
     };
-    let len_at = |n: usize| run.get(n).map_or(rest.len().min(run.last().map_or(0, |(i, c)| i + c.len_utf8())), |(i, _)| *i);
+    let len_at = |n: usize| {
+        run.get(n).map_or(
+            rest.len().min(run.last().map_or(0, |(i, c)| i + c.len_utf8())),
+            |(i, _)| *i,
+        )
+    };
     if run.len() < sl + 1 {
         return None;
     }
-    let stops_at = |n: usize| n >= run.len() || after_name_at(&rest[len_at(n)..]).is_some() || title_starts(&rest[len_at(n)..]);
+    let stops_at =
+        |n: usize| n >= run.len() || after_name_at(&rest[len_at(n)..]).is_some() || title_starts(&rest[len_at(n)..]);
     let n = if stops_at(sl + 1) {
         sl + 1
     } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
@@ -261,14 +349,19 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
         if n > run.len() {
             continue;
         }
-        let end = run.get(n).map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
+        let end = run
+            .get(n)
+            .map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
         let after = &rest[end..];
         let boundary = n == run.len() || after_name_at(after).is_some_and(|k| k > 1) || title_starts(after);
         if !boundary {
             continue;
         }
         let cand = &rest[..end];
-        if cand.chars().any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c)) {
+        if cand
+            .chars()
+            .any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c))
+        {
             return None;
         }
         let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
@@ -333,7 +426,10 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
         let given: String = s.chars().skip(sl).collect();
         if given.chars().count() == 2
             && seg.has_word(s)
-            && matches!(seg.dict_tag(&given), Some("n" | "a" | "an" | "ad" | "v" | "vn" | "d" | "f" | "s" | "t" | "m" | "q" | "r"))
+            && matches!(
+                seg.dict_tag(&given),
+                Some("n" | "a" | "an" | "ad" | "v" | "vn" | "d" | "f" | "s" | "t" | "m" | "q" | "r")
+            )
         {
             return false;
         }
@@ -346,7 +442,12 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     let given_at = span.start + s.char_indices().nth(sl).map_or(s.len(), |(i, _)| i);
     let function_char = doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
         let w = doc.slice(t.span);
-        t.span.end <= span.end && w.chars().count() == 1 && matches!(seg.dict_tag(w), Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg"))
+        t.span.end <= span.end
+            && w.chars().count() == 1
+            && matches!(
+                seg.dict_tag(w),
+                Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg")
+            )
     });
     if function_char {
         return false;
@@ -367,7 +468,12 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
         let p = match people.iter_mut().position(|p| p.name == name) {
             Some(i) => &mut people[i],
             None => {
-                people.push(PersonFound { name, titles: Vec::new(), org: None, mentions: Vec::new() });
+                people.push(PersonFound {
+                    name,
+                    titles: Vec::new(),
+                    org: None,
+                    mentions: Vec::new(),
+                });
                 people.last_mut().unwrap()
             }
         };

@@ -8,8 +8,24 @@ use crate::data::{self, Fnv};
 
 /// Level suffixes of division names, longest first.
 const LEVELS: &[&str] = &[
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-    "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗",
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "新区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+    "旗",
 ];
 
 struct Gazetteer {
@@ -30,7 +46,9 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for full in data::lines(include_str!("../data/places.txt")) {
         forms.insert(full.to_string());
         levelled.insert(full.to_string());
-        let Some(level) = LEVELS.iter().find(|l| full.ends_with(*l) && full.len() > l.len()) else { continue };
+        let Some(level) = LEVELS.iter().find(|l| full.ends_with(*l) && full.len() > l.len()) else {
+            continue;
+        };
         let mut short = &full[..full.len() - level.len()];
         // strip nationality names from autonomous divisions: 威宁彝族回族苗族 → 威宁
         loop {
@@ -70,7 +88,11 @@ static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     for f in &forms {
         reversed.insert(f);
     }
-    Gazetteer { forms, reversed, levelled }
+    Gazetteer {
+        forms,
+        reversed,
+        levelled,
+    }
 });
 
 /// Whether `s` is a division name or a short form of one.
@@ -85,7 +107,10 @@ pub fn is_levelled_place(s: &str) -> bool {
 
 /// The longest place name that ends at byte `end` of `text`, as a start offset.
 pub fn place_ending_at(text: &str, end: usize) -> Option<usize> {
-    GAZETTEER.reversed.longest_ending_at(&text[..end]).filter(|&s| end - s >= 6)
+    GAZETTEER
+        .reversed
+        .longest_ending_at(&text[..end])
+        .filter(|&s| end - s >= 6)
 }
 
 /// A trie of names read backwards.
@@ -130,10 +155,12 @@ impl ReverseTrie {
     }
 }
 
-
 /// Whether the character after a place name would make it part of a longer word.
 pub fn is_level_char(c: char) -> bool {
-    matches!(c, '省' | '市' | '县' | '区' | '州' | '镇' | '乡' | '旗' | '盟' | '村' | '师' | '团')
+    matches!(
+        c,
+        '省' | '市' | '县' | '区' | '州' | '镇' | '乡' | '旗' | '盟' | '村' | '师' | '团'
+    )
 }
 
 #[cfg(test)]

@@ -67,8 +67,12 @@ pub struct Layout {
     pub bylines: Vec<Byline>,
 }
 
-static CHROME_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build(data::lines(include_str!("../data/chrome_words.txt"))).unwrap());
+static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(data::lines(include_str!("../data/chrome_words.txt")))
+        .unwrap()
+});
 static FOOTER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
@@ -80,7 +84,8 @@ static IMAGE_LINES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)(?:[^a-z]|$)|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.").unwrap()
+    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)(?:[^a-z]|$)|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.")
+        .unwrap()
 });
 /// A full calendar date, optionally with a time: the shape of a meta line's timestamp.
 pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,17 +95,17 @@ pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static META_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().kind(Some(AhoCorasickKind::DFA)).build([
-        "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号",
-        "阅读", "A+", "出处", "发表", "供稿",
-    ])
-    .unwrap()
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号", "阅读", "A+",
+            "出处", "发表", "供稿",
+        ])
+        .unwrap()
 });
-static SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\S{0,30}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)\s*\(([^()]{2,40})\)").unwrap()
-});
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\S{0,30}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)\s*\(([^()]{2,40})\)").unwrap());
 /// Labels that introduce names in bylines, longest first.
 const LABELS: &[(&str, Role)] = &[
     ("责任编辑", Role::Editor),
@@ -138,7 +143,11 @@ fn lines(text: &str) -> Vec<Line<'_>> {
         let t = raw.trim();
         if !t.is_empty() {
             let start = pos + lead;
-            out.push(Line { span: Span::new(start, start + t.len()), text: t, chars: t.chars().count() });
+            out.push(Line {
+                span: Span::new(start, start + t.len()),
+                text: t,
+                chars: t.chars().count(),
+            });
         }
         pos += raw.len() + 1;
     }
@@ -198,11 +207,18 @@ fn is_byline_above(l: &Line) -> bool {
         && !has_sentence_end(l.text)
         && !l.text.contains(',')
         && (l.text.contains("记者") || l.text.contains("通讯员"))
-        && (l.text.contains('讯') || l.text.contains('电') || l.text.starts_with("记者") || l.text.starts_with("通讯员"))
+        && (l.text.contains('讯')
+            || l.text.contains('电')
+            || l.text.starts_with("记者")
+            || l.text.starts_with("通讯员"))
 }
 
 fn is_labelled_meta(l: &Line) -> bool {
-    l.chars <= 80 && !l.text.contains('。') && ["来源:", "作者:", "记者:", "编辑:", "发布时间", "稿源:"].iter().any(|c| l.text.contains(c))
+    l.chars <= 80
+        && !l.text.contains('。')
+        && ["来源:", "作者:", "记者:", "编辑:", "发布时间", "稿源:"]
+            .iter()
+            .any(|c| l.text.contains(c))
 }
 
 /// Paragraph text rather than a slogan or widget: the body starts at the first one.
@@ -225,8 +241,12 @@ impl Layout {
             (t + 1..(t + 3).min(ls.len())).find(|&i| is_labelled_meta(&ls[i]))
         });
         let title = match (meta, byline_first) {
-            (Some(m), Some(b)) if m == b => (b + 1..(b + 3).min(ls.len())).find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
-            (Some(m), _) => (m.saturating_sub(3)..m).rev().find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
+            (Some(m), Some(b)) if m == b => {
+                (b + 1..(b + 3).min(ls.len())).find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i]))
+            }
+            (Some(m), _) => (m.saturating_sub(3)..m)
+                .rev()
+                .find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i])),
             (None, _) => first.filter(|&i| is_title_like(&ls[i])),
         };
         layout.title = title.map(|i| ls[i].span);
@@ -240,7 +260,11 @@ impl Layout {
             start = p;
         }
         let end = (start..ls.len()).find(|&i| is_footer(&ls[i])).unwrap_or(ls.len());
-        let mut body: Vec<Line> = ls[start.min(end)..end].iter().copied().filter(|l| !is_chrome(l)).collect();
+        let mut body: Vec<Line> = ls[start.min(end)..end]
+            .iter()
+            .copied()
+            .filter(|l| !is_chrome(l))
+            .collect();
         while let Some(last) = body.last() {
             if last.chars < 20 && !has_sentence_end(last.text) && !is_byline_line(last.text) {
                 body.pop();
@@ -260,7 +284,12 @@ impl Layout {
 
     /// The article's zones in order: title, meta line, body lines.
     pub fn zones(&self) -> Vec<Span> {
-        self.title.iter().chain(self.meta.iter()).chain(self.body.iter()).copied().collect()
+        self.title
+            .iter()
+            .chain(self.meta.iter())
+            .chain(self.body.iter())
+            .copied()
+            .collect()
     }
 
     fn read_meta_line(&mut self, line: &str, base: usize) {
@@ -290,7 +319,13 @@ impl Layout {
         let before = self.bylines.len();
         self.read_labelled(inner.as_str(), base + inner.start());
         if self.bylines.len() == before {
-            self.push_names(inner.as_str(), base + inner.start(), Role::Reporter, agency.clone(), false);
+            self.push_names(
+                inner.as_str(),
+                base + inner.start(),
+                Role::Reporter,
+                agency.clone(),
+                false,
+            );
         }
         for b in &mut self.bylines[before..] {
             if b.org.is_none() {
@@ -303,7 +338,8 @@ impl Layout {
     fn read_closing_byline(&mut self, line: &str, base: usize) {
         let labelled_line = line.chars().count() < 60
             && !has_sentence_end(line)
-            && (LABELS.iter().any(|(l, _)| line.starts_with(l)) || ["记者", "通讯员", "编辑", "作者"].iter().any(|l| line.contains(l)));
+            && (LABELS.iter().any(|(l, _)| line.starts_with(l))
+                || ["记者", "通讯员", "编辑", "作者"].iter().any(|l| line.contains(l)));
         if labelled_line {
             self.read_labelled(line, base);
             return;
@@ -357,7 +393,11 @@ impl Layout {
             if LABELS.iter().any(|(l, _)| rest.starts_with(l)) {
                 return pos;
             }
-            let run: usize = rest.chars().take_while(|&c| is_cjk(c) || c == '·').map(char::len_utf8).sum();
+            let run: usize = rest
+                .chars()
+                .take_while(|&c| is_cjk(c) || c == '·')
+                .map(char::len_utf8)
+                .sum();
             let name = &rest[..run];
             let next = rest[run..].chars().next();
             if LABELS.iter().any(|(l, _)| l.chars().count() > 1 && name.contains(l)) {
@@ -367,7 +407,11 @@ impl Layout {
                 return pos;
             }
             let start = base + pos + skip;
-            self.bylines.push(Byline { name: Span::new(start, start + run), role, org: org.clone() });
+            self.bylines.push(Byline {
+                name: Span::new(start, start + run),
+                role,
+                org: org.clone(),
+            });
             if self.source.is_none() && role == Role::Reporter {
                 self.source.clone_from(&org);
             }
@@ -386,7 +430,11 @@ fn is_byline_line(s: &str) -> bool {
 /// institution's pen name.
 fn is_byline_name(name: &str, strict: bool) -> bool {
     let n = name.chars().count();
-    let ok_len = if name.contains('·') { (3..=16).contains(&n) } else { (2..=4).contains(&n) };
+    let ok_len = if name.contains('·') {
+        (3..=16).contains(&n)
+    } else {
+        (2..=4).contains(&n)
+    };
     ok_len
         && !name.chars().any(|c| INSTITUTION_CHARS.contains(c))
         && (!strict || crate::extract::names::starts_with_surname(name))
@@ -394,7 +442,14 @@ fn is_byline_name(name: &str, strict: bool) -> bool {
 
 /// The outlet written right before a role label (`南都记者` → 南都).
 fn outlet_before(s: &str) -> Option<String> {
-    let tail: String = s.chars().rev().take_while(|&c| is_cjk(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = s
+        .chars()
+        .rev()
+        .take_while(|&c| is_cjk(c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     (tail.chars().count() >= 2 && !LABELS.iter().any(|(l, _)| tail.ends_with(l))).then_some(tail)
 }
 
@@ -422,17 +477,26 @@ mod tests {
     use super::*;
 
     fn names(text: &str, l: &Layout) -> Vec<(String, Role)> {
-        l.bylines.iter().map(|b| (text[b.name.start..b.name.end].to_string(), b.role)).collect()
+        l.bylines
+            .iter()
+            .map(|b| (text[b.name.start..b.name.end].to_string(), b.role))
+            .collect()
     }
 
     #[test]
     fn title_meta_and_body() {
         let text = "首页|新闻|图片\n医院专家赴边疆开展义诊活动\n来源:健康报 发布时间:2023年05月06日 作者:李明 王芳\n字号:\n 近日,某某医院组织专家赴边疆开展义诊,服务群众300余人次,受到当地欢迎和好评。\n图片\n专家们表示将继续努力。\n版权所有 健康网\n相关文章";
         let l = Layout::new(text);
-        assert_eq!(&text[l.title.unwrap().start..l.title.unwrap().end], "医院专家赴边疆开展义诊活动");
+        assert_eq!(
+            &text[l.title.unwrap().start..l.title.unwrap().end],
+            "医院专家赴边疆开展义诊活动"
+        );
         assert_eq!(l.published.as_deref(), Some("2023-05-06"));
         assert_eq!(l.source.as_deref(), Some("健康报"));
-        assert_eq!(names(text, &l), vec![("李明".into(), Role::Author), ("王芳".into(), Role::Author)]);
+        assert_eq!(
+            names(text, &l),
+            vec![("李明".into(), Role::Author), ("王芳".into(), Role::Author)]
+        );
         let body: Vec<&str> = l.body.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("近日"));
@@ -454,7 +518,10 @@ mod tests {
     fn a_byline_above_the_headline() {
         let text = "某某日报讯 记者 扎西\n山南市人民医院迎来援藏医疗队\n7月8日,医疗队一行25人抵达山南市,开展为期一年的帮扶工作。";
         let l = Layout::new(text);
-        assert_eq!(&text[l.title.unwrap().start..l.title.unwrap().end], "山南市人民医院迎来援藏医疗队");
+        assert_eq!(
+            &text[l.title.unwrap().start..l.title.unwrap().end],
+            "山南市人民医院迎来援藏医疗队"
+        );
         assert_eq!(names(text, &l), vec![("扎西".into(), Role::Reporter)]);
         assert_eq!(l.source.as_deref(), Some("某某日报"));
     }

@@ -69,13 +69,35 @@ pub struct Document<'a> {
 
 impl std::fmt::Debug for Document<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Document").field("layout", &self.layout).field("sentences", &self.sentences).finish_non_exhaustive()
+        f.debug_struct("Document")
+            .field("layout", &self.layout)
+            .field("sentences", &self.sentences)
+            .finish_non_exhaustive()
     }
 }
 
 /// Characters at which jieba always splits, so clauses can be cut separately.
 fn is_clause_break(c: char) -> bool {
-    matches!(c, ',' | '、' | ';' | ':' | '。' | '!' | '？' | '…' | '“' | '”' | '(' | ')' | '《' | '》' | ' ' | '—' | '"' | '·')
+    matches!(
+        c,
+        ',' | '、'
+            | ';'
+            | ':'
+            | '。'
+            | '!'
+            | '？'
+            | '…'
+            | '“'
+            | '”'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | ' '
+            | '—'
+            | '"'
+            | '·'
+    )
 }
 
 fn clauses_of(text: &str, sentences: &[Span]) -> Vec<Span> {
@@ -104,7 +126,15 @@ impl<'a> Document<'a> {
         let sentences = sentence::split(&norm.text, &layout.zones());
         let clauses = clauses_of(&norm.text, &sentences);
         let words = (0..clauses.len()).map(|_| OnceCell::new()).collect();
-        Document { input, norm, layout, sentences, clauses, words, segmenter }
+        Document {
+            input,
+            norm,
+            layout,
+            sentences,
+            clauses,
+            words,
+            segmenter,
+        }
     }
 
     fn clause_words(&self, i: usize) -> &[Token] {
@@ -124,7 +154,9 @@ impl<'a> Document<'a> {
 
     /// Every word of the article (cuts all clauses).
     pub fn tokens(&self) -> Vec<Token> {
-        (0..self.clauses.len()).flat_map(|i| self.clause_words(i).iter().copied()).collect()
+        (0..self.clauses.len())
+            .flat_map(|i| self.clause_words(i).iter().copied())
+            .collect()
     }
 
     /// The segmenter the document cuts its words with.
@@ -159,7 +191,11 @@ impl<'a> Document<'a> {
     pub fn tokens_in(&self, s: Span) -> Vec<Token> {
         let mut out = Vec::new();
         for i in self.clause_range(s) {
-            out.extend(self.clause_words(i).iter().filter(|t| t.span.start >= s.start && t.span.start < s.end));
+            out.extend(
+                self.clause_words(i)
+                    .iter()
+                    .filter(|t| t.span.start >= s.start && t.span.start < s.end),
+            );
         }
         out
     }
@@ -181,7 +217,10 @@ impl<'a> Document<'a> {
     pub fn is_token_boundary(&self, pos: usize) -> bool {
         let i = self.clauses.partition_point(|c| c.end < pos);
         match self.clauses.get(i) {
-            Some(c) if c.start < pos && pos < c.end => self.clause_words(i).iter().any(|t| t.span.start == pos || t.span.end == pos),
+            Some(c) if c.start < pos && pos < c.end => self
+                .clause_words(i)
+                .iter()
+                .any(|t| t.span.start == pos || t.span.end == pos),
             _ => true,
         }
     }

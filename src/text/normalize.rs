@@ -39,7 +39,9 @@ const DENSE_TO: u32 = 0xA000;
 
 static T2S: LazyLock<T2s> = LazyLock::new(|| {
     let mut t = T2s {
-        dense: (DENSE_FROM..DENSE_TO).map(|u| char::from_u32(u).unwrap_or(' ')).collect(),
+        dense: (DENSE_FROM..DENSE_TO)
+            .map(|u| char::from_u32(u).unwrap_or(' '))
+            .collect(),
         sparse: HashMap::new(),
     };
     for l in crate::data::lines(include_str!("../data/t2s.txt")) {
@@ -120,7 +122,10 @@ pub(crate) fn is_cjk(c: char) -> bool {
 }
 
 fn is_folded_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{0B}' | '\u{0C}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{3000}' | '\u{2002}'..='\u{200A}' | '\u{0B}' | '\u{0C}'
+    )
 }
 
 fn is_dropped(c: char) -> bool {
@@ -144,7 +149,9 @@ impl NormText {
             // the common case: a three-byte character in the main CJK block, read straight
             // from the bytes (the input is a `str`, so the sequence is well formed)
             if (0xE4..=0xE9).contains(&lead) && b + 2 < bytes.len() {
-                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(bytes[b + 1] & 0x3F) << 6) | u32::from(bytes[b + 2] & 0x3F);
+                let u = (u32::from(lead & 0x0F) << 12)
+                    | (u32::from(bytes[b + 1] & 0x3F) << 6)
+                    | u32::from(bytes[b + 2] & 0x3F);
                 if (0x4E00..DENSE_TO).contains(&u) {
                     let m = table.dense[(u - DENSE_FROM) as usize];
                     out.byte_of.push(out.text.len() as u32);
@@ -220,7 +227,11 @@ impl NormText {
         let first = self.byte_of[..n].partition_point(|&b| (b as usize) < span.start);
         let past = self.byte_of[..n].partition_point(|&b| (b as usize) < span.end);
         // `past` counts chars starting before span.end; the last of them must end by span.end.
-        let last_end = if past > 0 && (self.byte_of[past] as usize) > span.end { past - 1 } else { past };
+        let last_end = if past > 0 && (self.byte_of[past] as usize) > span.end {
+            past - 1
+        } else {
+            past
+        };
         if first >= last_end {
             return None;
         }

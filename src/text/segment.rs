@@ -36,7 +36,10 @@ fn add_dict_line(j: &mut Jieba, line: &str) -> Result<(), String> {
     let mut parts = line.split_whitespace();
     let word = parts.next().ok_or("empty line")?;
     let freq = match parts.next() {
-        Some(f) => Some(f.parse::<usize>().map_err(|_| format!("frequency {f:?} is not a number"))?),
+        Some(f) => Some(
+            f.parse::<usize>()
+                .map_err(|_| format!("frequency {f:?} is not a number"))?,
+        ),
         None => None,
     };
     let tag = parts.next();
@@ -62,7 +65,9 @@ impl std::fmt::Debug for Segmenter {
 impl Segmenter {
     /// The default segmenter with the embedded domain dictionary (built on first use).
     pub fn new() -> Segmenter {
-        Segmenter { jieba: DEFAULT_JIEBA.clone() }
+        Segmenter {
+            jieba: DEFAULT_JIEBA.clone(),
+        }
     }
 
     /// The default segmenter plus user dictionaries in jieba's `word [freq] [tag]` format.
@@ -77,8 +82,7 @@ impl Segmenter {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                add_dict_line(&mut j, line)
-                    .map_err(|message| BuildError::Dictionary { line: i + 1, message })?;
+                add_dict_line(&mut j, line).map_err(|message| BuildError::Dictionary { line: i + 1, message })?;
             }
         }
         Ok(Segmenter { jieba: Arc::new(j) })
@@ -88,7 +92,9 @@ impl Segmenter {
     pub fn cut_into(&self, text: &str, span: Span, out: &mut Vec<Token>) {
         let piece = &text[span.start..span.end];
         for t in self.jieba.cut(piece, true) {
-            out.push(Token { span: Span::new(span.start + t.byte_start, span.start + t.byte_end) });
+            out.push(Token {
+                span: Span::new(span.start + t.byte_start, span.start + t.byte_end),
+            });
         }
     }
 
@@ -140,7 +146,10 @@ impl Segmenter {
     pub fn unknown_word_is_function(&self, word: &str) -> bool {
         let Some(first) = word.chars().next() else { return false };
         let first = &word[..first.len_utf8()];
-        matches!(self.dict_tag(first).and_then(|t| t.chars().next()), Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'z' | 'y' | 'e' | 'o'))
+        matches!(
+            self.dict_tag(first).and_then(|t| t.chars().next()),
+            Some('v' | 'p' | 'c' | 'u' | 'd' | 'r' | 'z' | 'y' | 'e' | 'o')
+        )
     }
 
     /// Whether `word` is in the dictionary.

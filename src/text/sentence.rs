@@ -50,7 +50,10 @@ mod tests {
     #[test]
     fn splits_and_keeps_quotes() {
         let t = "他说:“很好。”然后走了!再见";
-        let s: Vec<&str> = split(t, &[Span::new(0, t.len())]).iter().map(|s| &t[s.start..s.end]).collect();
+        let s: Vec<&str> = split(t, &[Span::new(0, t.len())])
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect();
         assert_eq!(s, vec!["他说:“很好。”", "然后走了!", "再见"]);
     }
 

@@ -3,7 +3,12 @@
 use crate::record::Approx::{self, *};
 
 fn counts(text: &str) -> Vec<(String, f64, Option<String>, Approx)> {
-    crate::Extractor::new().extract("t", text).counts.into_iter().map(|c| (c.text, c.value, c.unit, c.approx)).collect()
+    crate::Extractor::new()
+        .extract("t", text)
+        .counts
+        .into_iter()
+        .map(|c| (c.text, c.value, c.unit, c.approx))
+        .collect()
 }
 
 fn c(text: &str, value: f64, unit: Option<&str>, approx: Approx) -> (String, f64, Option<String>, Approx) {
@@ -83,12 +88,27 @@ fn count_table() {
             failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn objects_after_and_before() {
-    let r = crate::Extractor::new().extract("t", "14家远程联网医院开展会诊,门诊患者约1000人次,血透室透析机增至47台。");
+    let r = crate::Extractor::new().extract(
+        "t",
+        "14家远程联网医院开展会诊,门诊患者约1000人次,血透室透析机增至47台。",
+    );
     let objects: Vec<Option<String>> = r.counts.iter().map(|c| c.object.clone()).collect();
-    assert_eq!(objects, vec![Some("远程联网医院".into()), Some("门诊患者".into()), Some("透析机".into())]);
+    assert_eq!(
+        objects,
+        vec![
+            Some("远程联网医院".into()),
+            Some("门诊患者".into()),
+            Some("透析机".into())
+        ]
+    );
 }

@@ -8,7 +8,9 @@ fn run(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
     let doc = Document::new(text, &seg);
     let mut out = Vec::new();
     extract(&doc, anchor.and_then(Day::parse), &mut out);
-    out.into_iter().map(|d| (doc.slice(d.span).to_string(), d.value)).collect()
+    out.into_iter()
+        .map(|d| (doc.slice(d.span).to_string(), d.value))
+        .collect()
 }
 
 const P: Option<&str> = Some("2024-12-10");
@@ -134,5 +136,10 @@ fn date_table() {
             failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

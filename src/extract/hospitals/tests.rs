@@ -5,7 +5,12 @@ fn hospitals(text: &str) -> Vec<(String, Vec<String>)> {
     let chars: Vec<char> = text.chars().collect();
     r.hospitals
         .into_iter()
-        .map(|h| (h.name, h.mentions.iter().map(|m| chars[m[0]..m[1]].iter().collect()).collect()))
+        .map(|h| {
+            (
+                h.name,
+                h.mentions.iter().map(|m| chars[m[0]..m[1]].iter().collect()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -15,7 +20,10 @@ fn names(text: &str) -> Vec<String> {
 
 #[test]
 fn left_boundaries_stop_at_verbs_and_prepositions() {
-    assert_eq!(names("专家组来到喀什地区第一人民医院开展义诊。"), ["喀什地区第一人民医院"]);
+    assert_eq!(
+        names("专家组来到喀什地区第一人民医院开展义诊。"),
+        ["喀什地区第一人民医院"]
+    );
     assert_eq!(names("感谢四川大学华西医院的支持。"), ["四川大学华西医院"]);
     assert_eq!(names("患者被转往昌吉州人民医院救治。"), ["昌吉州人民医院"]);
     assert_eq!(names("会议在北京协和医院召开。"), ["北京协和医院"]);
@@ -24,11 +32,20 @@ fn left_boundaries_stop_at_verbs_and_prepositions() {
 
 #[test]
 fn suffix_grammar() {
-    assert_eq!(names("拉萨市人民医院与日喀则市妇幼保健院签约。"), ["拉萨市人民医院", "日喀则市妇幼保健院"]);
-    assert_eq!(names("专家到塔城市中医医院和额敏县杰勒阿尕什镇卫生院坐诊。"), ["塔城市中医医院", "额敏县杰勒阿尕什镇卫生院"]);
+    assert_eq!(
+        names("拉萨市人民医院与日喀则市妇幼保健院签约。"),
+        ["拉萨市人民医院", "日喀则市妇幼保健院"]
+    );
+    assert_eq!(
+        names("专家到塔城市中医医院和额敏县杰勒阿尕什镇卫生院坐诊。"),
+        ["塔城市中医医院", "额敏县杰勒阿尕什镇卫生院"]
+    );
     assert_eq!(names("林芝市第二人民医院的医生前来学习。"), ["林芝市第二人民医院"]);
     assert_eq!(names("和田地区中西医结合医院开诊。"), ["和田地区中西医结合医院"]);
-    assert_eq!(names("朝阳区双井社区卫生服务中心开展随访。"), ["朝阳区双井社区卫生服务中心"]);
+    assert_eq!(
+        names("朝阳区双井社区卫生服务中心开展随访。"),
+        ["朝阳区双井社区卫生服务中心"]
+    );
 }
 
 #[test]
@@ -49,8 +66,14 @@ fn aliases_join_their_full_name() {
 
 #[test]
 fn ordinals_keep_hospitals_apart() {
-    assert_eq!(names("常州市人民医院和常州市第二人民医院联合义诊。"), ["常州市人民医院", "常州市第二人民医院"]);
-    assert_eq!(names("宁波市第一人民医院、宁波市第三人民医院专家参加。"), ["宁波市第一人民医院", "宁波市第三人民医院"]);
+    assert_eq!(
+        names("常州市人民医院和常州市第二人民医院联合义诊。"),
+        ["常州市人民医院", "常州市第二人民医院"]
+    );
+    assert_eq!(
+        names("宁波市第一人民医院、宁波市第三人民医院专家参加。"),
+        ["宁波市第一人民医院", "宁波市第三人民医院"]
+    );
 }
 
 #[test]
@@ -62,7 +85,10 @@ fn locating_places_are_dropped_from_the_name() {
 
 #[test]
 fn named_branch_is_its_own_hospital() {
-    assert_eq!(names("四川省人民医院成都温江分院挂牌,四川省人民医院表示祝贺。"), ["四川省人民医院成都温江分院", "四川省人民医院"]);
+    assert_eq!(
+        names("四川省人民医院成都温江分院挂牌,四川省人民医院表示祝贺。"),
+        ["四川省人民医院成都温江分院", "四川省人民医院"]
+    );
 }
 
 #[test]
@@ -76,5 +102,8 @@ fn generic_references_and_non_hospitals() {
 
 #[test]
 fn a_name_written_one_way_stays_as_written() {
-    assert_eq!(names("浙江大学医学院附属第一医院派出专家。"), ["浙江大学医学院附属第一医院"]);
+    assert_eq!(
+        names("浙江大学医学院附属第一医院派出专家。"),
+        ["浙江大学医学院附属第一医院"]
+    );
 }

@@ -146,7 +146,12 @@ fn numeral_table() {
             Some(v) => {
                 let n = got.unwrap_or_else(|| panic!("{text:?}: expected {v}"));
                 assert!((n.value - v).abs() < 1e-9, "{text:?}: value {} != {v}", n.value);
-                assert_eq!(text[..n.len].chars().count(), chars, "{text:?}: consumed {:?}", &text[..n.len]);
+                assert_eq!(
+                    text[..n.len].chars().count(),
+                    chars,
+                    "{text:?}: consumed {:?}",
+                    &text[..n.len]
+                );
                 assert_eq!(n.vague, vague, "{text:?}");
             }
         }

@@ -1,7 +1,12 @@
 //! People cases: each pattern of SPEC §4 and each exclusion, on sentences of their own.
 
 fn people(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
-    crate::Extractor::new().extract("t", text).people.into_iter().map(|p| (p.name, p.titles, p.org)).collect()
+    crate::Extractor::new()
+        .extract("t", text)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.titles, p.org))
+        .collect()
 }
 
 fn names(text: &str) -> Vec<String> {
@@ -9,13 +14,23 @@ fn names(text: &str) -> Vec<String> {
 }
 
 fn p(name: &str, titles: &[&str], org: Option<&str>) -> (String, Vec<String>, Option<String>) {
-    (name.into(), titles.iter().map(|t| t.to_string()).collect(), org.map(str::to_string))
+    (
+        name.into(),
+        titles.iter().map(|t| t.to_string()).collect(),
+        org.map(str::to_string),
+    )
 }
 
 #[test]
 fn org_title_name() {
-    assert_eq!(people("四川大学华西医院党委书记李正赤出席会议。"), [p("李正赤", &["党委书记"], Some("四川大学华西医院"))]);
-    assert_eq!(people("喀什地区卫生健康委员会副主任马建新表示欢迎。"), [p("马建新", &["副主任"], Some("喀什地区卫生健康委员会"))]);
+    assert_eq!(
+        people("四川大学华西医院党委书记李正赤出席会议。"),
+        [p("李正赤", &["党委书记"], Some("四川大学华西医院"))]
+    );
+    assert_eq!(
+        people("喀什地区卫生健康委员会副主任马建新表示欢迎。"),
+        [p("马建新", &["副主任"], Some("喀什地区卫生健康委员会"))]
+    );
 }
 
 #[test]
@@ -49,7 +64,14 @@ fn minority_names_keep_the_dot() {
 fn bylines() {
     let text = "医院开展义诊活动\n来源:健康报 作者:李明 王芳\n正文第一段,医院开展了义诊活动,服务群众。\n(编辑:张伟)";
     let ps = people(text);
-    assert_eq!(ps, [p("李明", &["作者"], None), p("王芳", &["作者"], None), p("张伟", &["编辑"], None)]);
+    assert_eq!(
+        ps,
+        [
+            p("李明", &["作者"], None),
+            p("王芳", &["作者"], None),
+            p("张伟", &["编辑"], None)
+        ]
+    );
 }
 
 #[test]
@@ -69,7 +91,10 @@ fn exclusions() {
 
 #[test]
 fn names_without_a_han_surname_after_a_title() {
-    assert_eq!(people("山南市副市长格桑次仁表示感谢。"), [p("格桑次仁", &["副市长"], Some("山南市"))]);
+    assert_eq!(
+        people("山南市副市长格桑次仁表示感谢。"),
+        [p("格桑次仁", &["副市长"], Some("山南市"))]
+    );
     // a word after a title is no name
     assert!(names("专家累计参与诊疗患者,医院长期以来坚持帮扶。").is_empty());
 }
