@@ -112,7 +112,7 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 }
 
 fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> {
-    let name = path_name(&path.to_path_buf());
+    let name = path_name(path);
     let io = |source| InputError::Io {
         input: name.clone(),
         source,
@@ -159,7 +159,7 @@ fn walk(dir: &Path, out: &mut Vec<Job>) {
         Ok(rd) => rd,
         Err(source) => {
             out.push(Job::Failed(InputError::Io {
-                input: path_name(&dir.to_path_buf()),
+                input: path_name(dir),
                 source,
             }));
             return;

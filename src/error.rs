@@ -3,7 +3,7 @@
 //! turning bytes from files or JSONL into text.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::Path;
 
 /// Building an [`Extractor`](crate::Extractor) failed: a user dictionary or option is invalid.
 #[derive(Debug)]
@@ -135,6 +135,6 @@ impl std::error::Error for InputError {
 }
 
 /// Where an input came from, for error messages.
-pub(crate) fn path_name(p: &PathBuf) -> String {
+pub(crate) fn path_name(p: &Path) -> String {
     p.display().to_string()
 }

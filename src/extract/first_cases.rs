@@ -291,8 +291,7 @@ fn trigger_claim(
         // 其中40项为地区首例: the count just before counts the firsts
         if let Some(k) = counts
             .iter()
-            .filter(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12)
-            .last()
+            .rfind(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12)
         {
             count = Some(k.value as u64);
             start = k.span.start;
@@ -303,12 +302,12 @@ fn trigger_claim(
     }
     let scope_name = scope.map(|s| s.1);
     let span = Span::new(start, end);
-    let hospital = hospital_for(doc, hospitals, clause, span, sent);
+    let hospital = hospital_for(hospitals, clause, span);
     let scope_name = scope_name.or_else(|| {
         if trailing {
             None
         } else {
-            subject_place(doc, hospitals, sent, clause)
+            subject_place(doc, sent, clause)
         }
     });
     Some(FirstFound {
@@ -322,7 +321,7 @@ fn trigger_claim(
 
 /// For a claim whose clause has no subject (…,发表了首篇SCI论文), the place that is the
 /// subject of the clause before it.
-fn subject_place(doc: &Document, _hospitals: &[HospitalFound], sent: Span, clause: Span) -> Option<String> {
+fn subject_place(doc: &Document, sent: Span, clause: Span) -> Option<String> {
     let text = doc.text();
     let own = &text[clause.start..clause.end];
     let starts_with_verb = ["发表", "完成", "开展", "实施", "成立", "获批", "建成", "实现", "引进"]
@@ -342,14 +341,13 @@ fn subject_place(doc: &Document, _hospitals: &[HospitalFound], sent: Span, claus
     Some(super::clean_name(&p[..end]))
 }
 
-fn hospital_for(doc: &Document, hospitals: &[HospitalFound], clause: Span, span: Span, sent: Span) -> Option<String> {
+fn hospital_for(hospitals: &[HospitalFound], clause: Span, span: Span) -> Option<String> {
     if let Some((h, _)) = hospital_at(hospitals, span) {
         return Some(h.name.clone());
     }
     if let Some((h, _)) = hospital_at(hospitals, clause) {
         return Some(h.name.clone());
     }
-    let _ = (doc, sent);
     hospitals
         .iter()
         .flat_map(|h| h.mentions.iter().map(move |m| (m, h)))
@@ -384,8 +382,7 @@ fn pattern_claim(
             .find_map(|v| head.rfind(v).map(|i| clause.start + i + v.len()))?;
         span.start = from;
         let inner = Span::new(from, me);
-        if let Some((h, m)) = hospital_at(hospitals, inner).filter(|(_, m)| m.start == from) {
-            let _ = h;
+        if let Some((_, m)) = hospital_at(hospitals, inner).filter(|(_, m)| m.start == from) {
             scope = Some(super::clean_name(doc.slice(m)));
             let rest = super::clean_name(&text[m.end..me]);
             what = (!rest.is_empty()).then_some(rest);
@@ -416,14 +413,13 @@ fn pattern_claim(
     // 30项填补了…空白, 百余项新技术填补空白: the count just before counts the firsts
     let count = counts
         .iter()
-        .filter(|k| k.span.end <= span.start && k.span.start >= clause.start && span.start - k.span.end <= 3)
-        .last();
+        .rfind(|k| k.span.end <= span.start && k.span.start >= clause.start && span.start - k.span.end <= 3);
     if let Some(k) = count {
         if what.is_none() {
             what = k.object.clone();
         }
     }
-    let hospital = hospital_for(doc, hospitals, clause, span, sent);
+    let hospital = hospital_for(hospitals, clause, span);
     Some(FirstFound {
         span,
         scope,

@@ -203,7 +203,7 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
             // 四五位: "four or five"
             return Some(done(ds[0] as f64, &chars, start, end, Vague::About, false, false));
         }
-        if body.iter().any(|&c| c == '两') {
+        if body.contains(&'两') {
             return None;
         }
         let v = ds.iter().fold(0f64, |acc, &d| acc * 10.0 + d as f64);

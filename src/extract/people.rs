@@ -119,8 +119,6 @@ struct Hit {
     name: Span,
     titles: Vec<String>,
     org: Option<String>,
-    /// Inherit the previous list member's organisation.
-    inherit: bool,
 }
 
 /// Find people.
@@ -132,7 +130,6 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
             name: b.name,
             titles: vec![b.role.title().to_string()],
             org: b.org.clone(),
-            inherit: false,
         });
     }
     for &sent in &doc.sentences {
@@ -157,15 +154,14 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
                 let (ts, org) = if first {
                     title_chain(doc, hospitals, sent, &titles[..=k])
                 } else {
-                    (chain_titles_only(doc, &titles[..=k], sent), None)
+                    (vec![doc.slice(titles[k]).to_string()], None)
                 };
-                let inherit = org.is_none();
-                let org = org.or_else(|| prev_org.clone().filter(|_| inherit));
+                // a list member without an organisation of its own shares the previous one's
+                let org = org.or_else(|| prev_org.clone());
                 hits.push(Hit {
                     name,
                     titles: ts,
                     org: org.clone(),
-                    inherit: false,
                 });
                 prev_org = org.or(prev_org);
                 first = false;
@@ -187,7 +183,6 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
                         name,
                         titles: vec![doc.slice(*t).to_string()],
                         org,
-                        inherit: false,
                     });
                 }
             }
@@ -240,7 +235,7 @@ fn title_chain(
         }
         let p = titles[i - 1];
         let gap = &text[p.end..gap_start];
-        if gap == "、" || gap == "兼" || gap == "," && false {
+        if gap == "、" || gap == "兼" {
             chain.push(p);
             i -= 1;
         } else {
@@ -251,11 +246,6 @@ fn title_chain(
     let titles: Vec<String> = chain.iter().map(|t| doc.slice(*t).to_string()).collect();
     let org = orgs.into_iter().flatten().next();
     (titles, org)
-}
-
-fn chain_titles_only(doc: &Document, titles: &[Span], sent: Span) -> Vec<String> {
-    let _ = sent;
-    vec![doc.slice(*titles.last().unwrap()).to_string()]
 }
 
 /// Where the organisation before a title starts: back over whole words to punctuation, a
@@ -376,7 +366,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
 
 fn minority_name(text: &str, at: usize, run: &[(usize, char)]) -> Option<Span> {
     let dot = run.iter().position(|(_, c)| *c == '·')?;
-    if dot < 1 || dot > 5 {
+    if !(1..=5).contains(&dot) {
         return None;
     }
     let rest = &text[at..];
@@ -486,7 +476,6 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
         if p.org.is_none() {
             p.org = h.org;
         }
-        let _ = h.inherit;
     }
     // every later mention of a found name, inside the article's sentences
     let text = doc.text();

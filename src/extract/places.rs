@@ -41,8 +41,8 @@ struct Gazetteer {
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let nations: Vec<&str> = data::lines(include_str!("../data/nations.txt")).collect();
-    let mut forms = HashSet::with_hasher(Fnv::default());
-    let mut levelled = HashSet::with_hasher(Fnv::default());
+    let mut forms = HashSet::with_hasher(Fnv);
+    let mut levelled = HashSet::with_hasher(Fnv);
     for full in data::lines(include_str!("../data/places.txt")) {
         forms.insert(full.to_string());
         levelled.insert(full.to_string());

@@ -163,7 +163,7 @@ fn is_nav_bar(s: &str) -> bool {
 }
 
 fn is_image_line(s: &str) -> bool {
-    s.starts_with("![") || IMAGE_LINES.iter().any(|l| *l == s)
+    s.starts_with("![") || IMAGE_LINES.contains(&s)
 }
 
 fn is_footer(l: &Line) -> bool {

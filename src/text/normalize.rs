@@ -250,7 +250,7 @@ impl NormText {
 mod tests {
     use super::*;
 
-    fn src<'a>(input: &'a str, n: &NormText, s: usize, e: usize) -> String {
+    fn src(input: &str, n: &NormText, s: usize, e: usize) -> String {
         let (a, b) = n.to_source(Span::new(s, e)).unwrap();
         input.chars().skip(a).take(b - a).collect()
     }
