@@ -51,7 +51,7 @@ fn best_of(rounds: usize, mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
-/// Measure `texts` `rounds` times each way and keep the best time of each.
+/// Measure `texts` `rounds` times each way (interleaved) and keep the median of each.
 pub fn measure(ex: &Extractor, texts: &[String], rounds: usize) -> Report {
     let bytes: usize = texts.iter().map(String::len).sum();
     let jieba = ex.segmenter().jieba();
@@ -59,25 +59,38 @@ pub fn measure(ex: &Extractor, texts: &[String], rounds: usize) -> Report {
     for t in texts.iter().take(8) {
         let _ = ex.extract("w", t);
     }
-    // interleave the three measurements so that a noisy neighbour hits them alike
-    let (mut cut, mut one, mut all) = (Duration::MAX, Duration::MAX, Duration::MAX);
+    // each sample covers at least ~4 MB (small inputs are repeated), the three measurements
+    // are interleaved so that a noisy neighbour hits them alike, and the median is kept
+    let reps = (4_000_000 / bytes.max(1)).max(1);
+    let (mut cut, mut one, mut all) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds.max(1) {
-        cut = cut.min(best_of(1, || {
-            for t in texts {
-                std::hint::black_box(jieba.cut(t, true));
+        cut.push(best_of(1, || {
+            for _ in 0..reps {
+                for t in texts {
+                    std::hint::black_box(jieba.cut(t, true));
+                }
             }
         }));
-        one = one.min(best_of(1, || {
-            for t in texts {
-                std::hint::black_box(ex.extract("b", t));
+        one.push(best_of(1, || {
+            for _ in 0..reps {
+                for t in texts {
+                    std::hint::black_box(ex.extract("b", t));
+                }
             }
         }));
-        all = all.min(best_of(1, || {
-            texts.par_iter().for_each(|t| {
-                std::hint::black_box(ex.extract("b", t));
-            });
+        all.push(best_of(1, || {
+            for _ in 0..reps {
+                texts.par_iter().for_each(|t| {
+                    std::hint::black_box(ex.extract("b", t));
+                });
+            }
         }));
     }
+    let median = |v: &mut Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2] / reps as u32
+    };
+    let (cut, one, all) = (median(&mut cut), median(&mut one), median(&mut all));
     let mb = bytes as f64 / 1e6;
     let n = texts.len() as f64;
     Report {
