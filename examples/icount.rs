@@ -26,6 +26,7 @@ fn run_loop(ex: &zhnews::Extractor, mode: &str, texts: &[String]) {
         match mode {
             "cut" => drop(std::hint::black_box(ex.segmenter().jieba().cut(t, true))),
             "extract" => drop(std::hint::black_box(ex.extract("x", t))),
+            "normalise" => drop(std::hint::black_box(zhnews::text::NormText::new(t))),
             _ => {} // `warm`: start-up and one warm-up article only
         }
     }

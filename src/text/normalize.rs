@@ -89,11 +89,15 @@ pub fn half_width(c: char) -> char {
 }
 
 fn is_pinyin_letter(c: char) -> bool {
-    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)
+    c.is_ascii_lowercase() || c == 'ü' || is_tone_mark(c)
 }
 
 fn is_tone_mark(c: char) -> bool {
-    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+    matches!(
+        c,
+        'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó' | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù'
+            | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ń' | 'ň' | 'ǹ' | 'ḿ'
+    )
 }
 
 /// Length of a pinyin gloss such as `(wǎng)` at the start of `s`, in characters and bytes,
