@@ -196,14 +196,20 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
 fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
     let text = doc.text();
     let title = &text[t.start..t.end];
+    // a two-character title whose halves end and start the words around it: 医|院长|期
     if let (Some(p), Some(first), Some(n)) = (
         text[sent.start..t.start].chars().next_back(),
         title.chars().next(),
         text[t.end..sent.end].chars().next(),
     ) {
-        let rest: String = title.chars().skip(1).chain([n]).collect();
-        if seg.has_word(&format!("{p}{first}")) && title.chars().count() == 2 && seg.has_word(&rest) {
-            return true;
+        let second = &title[first.len_utf8()..];
+        if second.chars().count() == 1 && is_cjk(p) && is_cjk(n) {
+            // both pairs are slices of the text itself: no allocation
+            let before = &text[t.start - p.len_utf8()..t.start + first.len_utf8()];
+            let after = &text[t.start + first.len_utf8()..t.end + n.len_utf8()];
+            if seg.has_word(before) && seg.has_word(after) {
+                return true;
+            }
         }
     }
     text[t.end..sent.end]
