@@ -85,9 +85,9 @@ const LINKS: &[&str] = &[
     "\"",
 ];
 /// Words that end the noun phrase of what was done.
-const WHAT_STOPS: &[&str] = &[
-    "的", "累计", "共", "达", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "为", "和", "及", "后",
-];
+const WHAT_STOPS: &[&str] = &["的", "累计", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "和", "及", "后"];
+/// Words that end the noun phrase only before a number (手术达358例, not 达芬奇).
+const WHAT_STOPS_BEFORE_NUMBER: &[&str] = &["共", "达", "为", "约", "超"];
 
 /// Find first-case claims.
 pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], out: &mut Vec<FirstFound>) {
@@ -204,6 +204,11 @@ fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
             break;
         }
         if WHAT_STOPS.iter().any(|w| text[pos..].starts_with(w)) || text[pos..].starts_with("“") {
+            break;
+        }
+        if WHAT_STOPS_BEFORE_NUMBER.iter().any(|w| text[pos..].starts_with(w))
+            && text[pos + c.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit() || super::numeral::is_chinese_numeral_char(n))
+        {
             break;
         }
         end = pos + c.len_utf8();
@@ -407,6 +412,9 @@ fn pattern_claim(
                     e += "地区".len();
                 }
                 scope = Some(super::clean_name(&text[ms..e]));
+            } else if let Some(i) = mid.find("地区").filter(|&i| i > 0 && mid[..i].chars().all(is_cjk)) {
+                // a region the gazetteer does not list: 滇南地区
+                scope = Some(super::clean_name(&mid[..i + "地区".len()]));
             }
         }
     }

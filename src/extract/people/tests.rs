@@ -98,3 +98,10 @@ fn names_without_a_han_surname_after_a_title() {
     // a word after a title is no name
     assert!(names("专家累计参与诊疗患者,医院长期以来坚持帮扶。").is_empty());
 }
+
+#[test]
+fn a_department_before_a_rank_is_no_title() {
+    let ps = people("瑞金医院援滇专家、泌尿外科主任医师李伟带领团队。");
+    assert_eq!(ps[0].1, ["援滇专家", "主任医师"]);
+    assert_eq!(ps[0].2.as_deref(), Some("瑞金医院"));
+}
