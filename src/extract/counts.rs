@@ -131,6 +131,9 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
     if s.starts_with("一半") {
         return half_of_one(text, p, p, sent);
     }
+    if let Some(rest) = s.strip_prefix("百分之") {
+        return per_cent(p, rest);
+    }
     let num = numeral::parse(s)?;
     let skip = p + num.len;
     let prev = prev_char(text, p);
@@ -139,7 +142,7 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         return skip_to(skip);
     }
     let (prefix_at, prefix) = prefix_before(text, sent, p, &num, s);
-    if num.is_lone_one(s) {
+    if num.is_lone_one(s) && half_unit(&s[num.len..]).is_none() {
         return half_of_one(text, p, prefix_at, sent).or(skip_to(skip));
     }
     if num.bare_scale && prefix.is_none() && !s[num.len..].starts_with(['余', '多']) {
@@ -163,6 +166,10 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         value /= scale;
         unit = Some(if scale == 1e4 { "万元" } else { "亿元" }.to_string());
         q += '元'.len_utf8();
+    } else if let Some((len, u)) = half_unit(&text[q..sent.end]) {
+        value += 0.5;
+        unit = Some(u.to_string());
+        q += len;
     } else if let Some((len, u)) = unit_at(&text[q..sent.end]) {
         if !unit_allowed(text, q, q + len, u, &num, s) {
             return skip_to(skip);
@@ -273,6 +280,28 @@ fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: &str) -> (u
         }
     }
     (p, None)
+}
+
+/// `百分之三十` is 30 %.
+fn per_cent(p: usize, rest: &str) -> Option<(CountMention, usize)> {
+    let n = numeral::parse(rest)?;
+    let end = p + "百分之".len() + n.len;
+    let m = CountMention {
+        span: Span::new(p, end),
+        value: n.value,
+        unit: Some("%".into()),
+        object: None,
+        approx: Approx::Exact,
+        number: Span::new(p, end),
+    };
+    Some((m, end))
+}
+
+/// `两个半小时`, `一年半`: a unit with a half, as (bytes, unit).
+fn half_unit(s: &str) -> Option<(usize, &'static str)> {
+    const HALVES: &[(&str, &str)] =
+        &[("个半小时", "小时"), ("个半月", "个月"), ("年半", "年"), ("天半", "天"), ("小时半", "小时")];
+    HALVES.iter().find(|(w, _)| s.starts_with(w)).map(|(w, u)| (w.len(), *u))
 }
 
 /// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.
