@@ -299,9 +299,17 @@ fn per_cent(p: usize, rest: &str) -> Option<(CountMention, usize)> {
 
 /// `两个半小时`, `一年半`: a unit with a half, as (bytes, unit).
 fn half_unit(s: &str) -> Option<(usize, &'static str)> {
-    const HALVES: &[(&str, &str)] =
-        &[("个半小时", "小时"), ("个半月", "个月"), ("年半", "年"), ("天半", "天"), ("小时半", "小时")];
-    HALVES.iter().find(|(w, _)| s.starts_with(w)).map(|(w, u)| (w.len(), *u))
+    const HALVES: &[(&str, &str)] = &[
+        ("个半小时", "小时"),
+        ("个半月", "个月"),
+        ("年半", "年"),
+        ("天半", "天"),
+        ("小时半", "小时"),
+    ];
+    HALVES
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|(w, u)| (w.len(), *u))
 }
 
 /// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.

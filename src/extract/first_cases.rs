@@ -85,7 +85,9 @@ const LINKS: &[&str] = &[
     "\"",
 ];
 /// Words that end the noun phrase of what was done.
-const WHAT_STOPS: &[&str] = &["的", "累计", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "和", "及", "后"];
+const WHAT_STOPS: &[&str] = &[
+    "的", "累计", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "和", "及", "后",
+];
 /// Words that end the noun phrase only before a number (手术达358例, not 达芬奇).
 const WHAT_STOPS_BEFORE_NUMBER: &[&str] = &["共", "达", "为", "约", "超"];
 
@@ -207,7 +209,10 @@ fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
             break;
         }
         if WHAT_STOPS_BEFORE_NUMBER.iter().any(|w| text[pos..].starts_with(w))
-            && text[pos + c.len_utf8()..].chars().next().is_some_and(|n| n.is_ascii_digit() || super::numeral::is_chinese_numeral_char(n))
+            && text[pos + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_digit() || super::numeral::is_chinese_numeral_char(n))
         {
             break;
         }

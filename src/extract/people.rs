@@ -281,8 +281,9 @@ fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Optio
     }
     let t = super::clean_name(doc.slice(span));
     let t: String = t.trim_start_matches(|c: char| !is_cjk(c)).to_string();
-    // a department alone (神经外科) is no organisation of its own
-    if t.chars().count() < 2 || t.ends_with('科') {
+    // a department alone (神经外科, 护理部, 医务处) is no organisation of its own
+    let n = t.chars().count();
+    if n < 2 || t.ends_with('科') || (n <= 4 && t.ends_with(['部', '处', '室', '办'])) {
         return None;
     }
     Some(t)

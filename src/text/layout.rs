@@ -113,6 +113,7 @@ const LABELS: &[(&str, Role)] = &[
     ("见习记者", Role::Reporter),
     ("实习记者", Role::Reporter),
     ("通讯员", Role::Correspondent),
+    ("实习生", Role::Reporter),
     ("记者", Role::Reporter),
     ("编辑", Role::Editor),
     ("作者", Role::Author),

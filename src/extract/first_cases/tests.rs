@@ -86,5 +86,8 @@ fn a_count_before_a_trailing_first() {
 fn what_runs_through_words_that_stop_only_before_numbers() {
     let r = crate::Extractor::new().extract("t", "完成红河州首例达芬奇机器人手术,首例手术达12例。");
     assert_eq!(r.first_cases[0].what.as_deref(), Some("达芬奇机器人手术"));
-    assert_eq!(claims("新技术填补了滇南地区空白。"), [c("填补了滇南地区空白", Some("滇南地区"), None)]);
+    assert_eq!(
+        claims("新技术填补了滇南地区空白。"),
+        [c("填补了滇南地区空白", Some("滇南地区"), None)]
+    );
 }

@@ -105,3 +105,14 @@ fn a_department_before_a_rank_is_no_title() {
     assert_eq!(ps[0].1, ["援滇专家", "主任医师"]);
     assert_eq!(ps[0].2.as_deref(), Some("瑞金医院"));
 }
+
+#[test]
+fn list_members_share_the_hospital_over_a_department() {
+    let ps = people("总医院医务处处长赵敏、护理部主任孙丽参加调研。(记者 何涛 实习生 马莉)");
+    let orgs: Vec<_> = ps.iter().map(|p| (p.0.as_str(), p.2.as_deref())).collect();
+    assert_eq!(
+        orgs[..2],
+        [("赵敏", Some("总医院医务处")), ("孙丽", Some("总医院医务处"))]
+    );
+    assert!(ps.iter().all(|p| p.0 != "实习生"));
+}
