@@ -63,6 +63,8 @@ static NUMBER_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
 static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(data::lines(include_str!("../data/count_idioms.txt")))
         .unwrap()
 });
@@ -86,6 +88,17 @@ const PREFIXES: &[(&str, Approx)] = &[
     ("连续", Approx::Exact),
 ];
 
+/// Whether the numeral lies inside a fixed expression (千家万户): an idiom starting at most
+/// three characters before it, read by an anchored automaton, not a scan of the sentence.
+fn in_idiom(text: &str, sent: Span, number: Span) -> bool {
+    let starts = text[sent.start..number.start].char_indices().rev().take(3).map(|(i, _)| sent.start + i);
+    std::iter::once(number.start).chain(starts).any(|s| {
+        IDIOMS
+            .find(Input::new(&text[s..sent.end]).anchored(Anchored::Yes))
+            .is_some_and(|m| s + m.end() > number.start)
+    })
+}
+
 fn unit_at(s: &str) -> Option<(usize, &'static str)> {
     let m = UNITS.ac.find(Input::new(s).anchored(Anchored::Yes))?;
     Some((m.end(), UNITS.canonical[m.pattern().as_usize()]))
@@ -106,17 +119,13 @@ pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
         if !NUMBER_RUN.is_match(&text[sent.start..sent.end]) {
             continue;
         }
-        let idioms: Vec<Span> = IDIOMS
-            .find_iter(&text[sent.start..sent.end])
-            .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
-            .collect();
         // numeral runs, found by the regex engine's DFA rather than char by char
         let mut from = sent.start;
         while let Some(run) = NUMBER_RUN.find_at(&text[..sent.end], from) {
             from = run.end();
             if let Some((m, next)) = count_at(doc, sent, run.start()) {
                 from = from.max(next);
-                let clash = dates.iter().any(|d| d.overlaps(&m.number)) || idioms.iter().any(|i| i.overlaps(&m.number));
+                let clash = dates.iter().any(|d| d.overlaps(&m.number)) || in_idiom(text, sent, m.number);
                 if !m.span.is_empty() && !clash {
                     out.push(m);
                 }
