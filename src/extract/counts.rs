@@ -91,7 +91,11 @@ const PREFIXES: &[(&str, Approx)] = &[
 /// Whether the numeral lies inside a fixed expression (千家万户): an idiom starting at most
 /// three characters before it, read by an anchored automaton, not a scan of the sentence.
 fn in_idiom(text: &str, sent: Span, number: Span) -> bool {
-    let starts = text[sent.start..number.start].char_indices().rev().take(3).map(|(i, _)| sent.start + i);
+    let starts = text[sent.start..number.start]
+        .char_indices()
+        .rev()
+        .take(3)
+        .map(|(i, _)| sent.start + i);
     std::iter::once(number.start).chain(starts).any(|s| {
         IDIOMS
             .find(Input::new(&text[s..sent.end]).anchored(Anchored::Yes))

@@ -256,10 +256,18 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             break;
         }
         let tag = seg.dict_tag(w);
-        let proper_like = match tag {
-            None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
-            Some(t) => PROPER_TAGS.contains(&t),
-        };
+        // a word that runs on into the name already read is part of it when the dictionary
+        // knows the whole as a name (首都|医科大学 inside 首都医科大学/nt)
+        let straddles_name = tok.span.end > l
+            && tok.span.start >= floor
+            && seg
+                .dict_tag(doc.slice(tok.span))
+                .is_some_and(|t| PROPER_TAGS.contains(&t));
+        let proper_like = straddles_name
+            || match tag {
+                None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
+                Some(t) => PROPER_TAGS.contains(&t),
+            };
         let university_slot =
             after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
         if (proper_like || university_slot) && proper < 2 {
@@ -289,8 +297,11 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
     let name = &text[l..hs];
     let bare_level = name.chars().next().is_some_and(places::is_level_char)
         && !places::is_place(&name.chars().take(2).collect::<String>());
-    let parts_only = proper == 0 && !has_place(name);
-    (l, bare_level || parts_only)
+    // institution words alone (人民医院, 第一人民医院) name no hospital: no antecedent either
+    if proper == 0 && !has_place(name) && !bare_level {
+        return (hs, false);
+    }
+    (l, bare_level)
 }
 
 /// Whether a name part contains a place (so it names, not just describes, a hospital).

@@ -107,3 +107,13 @@ fn a_name_written_one_way_stays_as_written() {
         ["浙江大学医学院附属第一医院"]
     );
 }
+
+#[test]
+fn university_hospitals_and_bare_institution_words() {
+    assert_eq!(
+        names("专家来自首都医科大学附属北京天坛医院和解放军总医院。"),
+        ["首都医科大学附属北京天坛医院", "解放军总医院"]
+    );
+    // 人民医院 after a word that is no place names no hospital; a bare 县医院 has no antecedent
+    assert!(names("自治区人民医院与县医院负责人参加。").is_empty());
+}
