@@ -42,7 +42,8 @@ const AFTER_NAME: &[&str] = &[
     "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与", "说", "等",
     "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的", "同志", "指导", "团队",
     "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都", "又", "还", "曾", "已", "正", "均", "被",
-    "把", "给", "让", "以", "于", "代表", "致辞", "发言",
+    "把", "给", "让", "以", "于", "代表", "致辞", "发言", "讲话", "宣布", "提出", "要求", "透露", "回忆", "感叹",
+    "说明",
 ];
 /// Titles that follow a name (professional ranks and degrees); positions precede it.
 const POSTPOSED: &[&str] = &[
@@ -281,9 +282,14 @@ fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Optio
     }
     let t = super::clean_name(doc.slice(span));
     let t: String = t.trim_start_matches(|c: char| !is_cjk(c)).to_string();
-    // a department alone (神经外科, 护理部, 医务处) is no organisation of its own
+    // a department alone (神经外科, 护理部, 医务处) or a generic word (医院, 该院) is no
+    // organisation of its own
     let n = t.chars().count();
-    if n < 2 || t.ends_with('科') || (n <= 4 && t.ends_with(['部', '处', '室', '办'])) {
+    if n < 2
+        || t.ends_with('科')
+        || (n <= 4 && t.ends_with(['部', '处', '室', '办']))
+        || matches!(t.as_str(), "医院" | "该院" | "本院" | "我院" | "全院" | "各院" | "双方")
+    {
         return None;
     }
     Some(t)
@@ -362,7 +368,13 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
             return None;
         }
         let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
-        if word_like || seg.unknown_word_is_function(cand) || after_name_at(cand).is_some() {
+        // its first two characters, when they are a word, must be a name or a place
+        // (扎西/ns, 尼玛/nrt), not a verb or common noun (帮扶/v, 驻点/n)
+        let head_end = cand.char_indices().nth(2).map_or(cand.len(), |(i, _)| i);
+        let head_is_word = seg
+            .dict_tag(&cand[..head_end])
+            .is_some_and(|t| !(t.starts_with("nr") || t == "ns" || t == "nz"));
+        if word_like || head_is_word || after_name_at(cand).is_some() {
             return None;
         }
         let span = Span::new(at, at + end);

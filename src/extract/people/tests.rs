@@ -116,3 +116,10 @@ fn list_members_share_the_hospital_over_a_department() {
     );
     assert!(ps.iter().all(|p| p.0 != "实习生"));
 }
+
+#[test]
+fn tibetan_names_and_generic_organisations() {
+    assert_eq!(names("会上,县委副书记、县长扎西多吉讲话。"), ["扎西多吉"]);
+    assert!(names("在专家帮扶下,医院专家驻点帮扶。").is_empty());
+    assert_eq!(people("医院党委书记、院长王建国主持。")[0].2, None);
+}
