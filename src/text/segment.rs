@@ -117,9 +117,9 @@ impl Segmenter {
     /// (bounded, keyed per segmenter instance) makes them nearly free without locks. Keys
     /// are FNV hashes, checked against the stored word, so a look-up allocates nothing.
     fn cached(&self, word: &str, kind: u8, f: impl FnOnce() -> Option<&'static str>) -> Option<&'static str> {
-        type Cache = HashMap<u64, (Box<str>, Option<&'static str>)>;
+        type Cache = HashMap<u64, (Box<str>, Option<&'static str>), crate::data::Fnv>;
         thread_local! {
-            static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<Cache> = RefCell::new(HashMap::default());
         }
         let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (Arc::as_ptr(&self.jieba) as usize as u64) ^ u64::from(kind) << 56;
         for &b in word.as_bytes() {
