@@ -15,9 +15,8 @@ pub mod places;
 use calendar::Day;
 
 use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record};
-use crate::text::normalize::simplify;
 use crate::text::segment::Segmenter;
-use crate::text::{Document, Span};
+use crate::text::{Document, Role, Span};
 
 /// Run the whole pipeline on one text.
 pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str, published: Option<Day>) -> Record {
@@ -44,25 +43,23 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
     first_cases::extract(&doc, &hospitals, &counts, &mut firsts);
 
     let layout = &doc.layout;
-    let names_of = |role: crate::text::Role, editors: bool| -> Vec<String> {
+    // authors and reporters sign the article; correspondents are people, not authors
+    let names_with = |roles: &[Role]| -> Vec<String> {
         let mut v: Vec<String> = Vec::new();
-        for b in &layout.bylines {
-            let is_editor = b.role == crate::text::Role::Editor;
-            if (is_editor == editors) && (editors || b.role != crate::text::Role::Correspondent || role == b.role) {
-                let n = simplify(doc.slice(b.name));
-                if !v.contains(&n) {
-                    v.push(n);
-                }
+        for b in layout.bylines.iter().filter(|b| roles.contains(&b.role)) {
+            let n = clean_name(doc.slice(b.name));
+            if !v.contains(&n) {
+                v.push(n);
             }
         }
         v
     };
     let meta = Meta {
-        title: layout.title.map(|t| simplify(doc.slice(t))),
+        title: layout.title.map(|t| doc.slice(t).to_string()),
         published: published_str,
-        source: layout.source.as_deref().map(simplify),
-        authors: names_of(crate::text::Role::Author, false),
-        editors: names_of(crate::text::Role::Editor, true),
+        source: layout.source.clone(),
+        authors: names_with(&[Role::Author, Role::Reporter]),
+        editors: names_with(&[Role::Editor]),
     };
     Record {
         id: id.to_string(),
