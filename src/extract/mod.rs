@@ -146,3 +146,19 @@ pub(crate) fn clean_name(s: &str) -> String {
         .filter(|c| !matches!(c, '?' | ' ' | '"' | '“' | '”'))
         .collect()
 }
+
+/// Compare a table of test cases and report every mismatch at once.
+#[cfg(test)]
+pub(crate) fn assert_table<T: PartialEq + std::fmt::Debug>(rows: impl IntoIterator<Item = (String, T, T)>) {
+    let failures: Vec<String> = rows
+        .into_iter()
+        .filter(|(_, want, got)| want != got)
+        .map(|(text, want, got)| format!("{text}\n   want {want:?}\n    got {got:?}"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -84,18 +84,10 @@ fn cases() -> Vec<(&'static str, Vec<(String, f64, Option<String>, Approx)>)> {
 
 #[test]
 fn count_table() {
-    let mut failures = Vec::new();
-    for (text, want) in cases() {
-        let got = counts(text);
-        if got != want {
-            failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
+    super::super::assert_table(
+        cases()
+            .into_iter()
+            .map(|(text, want)| (text.to_string(), want, counts(text))),
     );
 }
 

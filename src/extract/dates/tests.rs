@@ -128,18 +128,8 @@ const CASES: &[(&str, Option<&str>, &[(&str, &str)])] = &[
 #[test]
 fn date_table() {
     assert!(CASES.len() >= 80, "{} cases", CASES.len());
-    let mut failures = Vec::new();
-    for &(text, anchor, want) in CASES {
-        let got = run(text, anchor);
+    super::super::assert_table(CASES.iter().map(|&(text, anchor, want)| {
         let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
-        if got != want {
-            failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+        (text.to_string(), want, run(text, anchor))
+    }));
 }
