@@ -173,8 +173,18 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         q += 3;
     }
     let mut unit: Option<String> = None;
+    // 三分之一: a fraction, as a percentage
+    if let Some(den_text) = text[q..sent.end].strip_prefix("分之") {
+        if let Some(num) = numeral::parse(den_text).filter(|n| value > 0.0 && n.value > 0.0) {
+            value = num.value * 100.0 / value;
+            unit = Some("%".into());
+            q += "分之".len() + num.len;
+        }
+    }
     let ends_in_scale = |w: char| s[..num.len].ends_with(w);
-    if text[q..].starts_with('元') && (ends_in_scale('万') || ends_in_scale('亿')) {
+    if unit.is_some() {
+        // the fraction above
+    } else if text[q..].starts_with('元') && (ends_in_scale('万') || ends_in_scale('亿')) {
         let scale = if ends_in_scale('万') { 1e4 } else { 1e8 };
         value /= scale;
         unit = Some(if scale == 1e4 { "万元" } else { "亿元" }.to_string());

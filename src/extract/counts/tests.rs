@@ -54,6 +54,8 @@ fn cases() -> Vec<(&'static str, Vec<(String, f64, Option<String>, Approx)>)> {
         ("超过1.2万名患者受益。", vec![c("超过1.2万名患者", 12000.0, Some("名"), Over)]),
         ("10年前,这里没有医院。", vec![c("10年", 10.0, Some("年"), Exact)]),
         ("外转率下降百分之三十。", vec![c("百分之三十", 30.0, Some("%"), Exact)]),
+        ("其中超过三分之一为首次开展。", vec![c("超过三分之一", 100.0 / 3.0, Some("%"), Over)]),
+        ("四分之三的患者康复。", vec![c("四分之三", 75.0, Some("%"), Exact)]),
         ("手术历时两个半小时。", vec![c("两个半小时", 2.5, Some("小时"), Exact)]),
         ("驻点一年半后返回。", vec![c("一年半", 1.5, Some("年"), Exact)]),
         // not counts
