@@ -120,17 +120,14 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
 pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
     let text = doc.text();
     for &sent in &doc.sentences {
-        if !NUMBER_RUN.is_match(&text[sent.start..sent.end]) {
-            continue;
-        }
         // numeral runs, found by the regex engine's DFA rather than char by char
         let mut from = sent.start;
         while let Some(run) = NUMBER_RUN.find_at(&text[..sent.end], from) {
-            from = run.end();
-            if let Some((m, next)) = count_at(doc, sent, run.start()) {
-                from = from.max(next);
+            let (found, next) = count_at(doc, sent, run.start());
+            from = run.end().max(next);
+            if let Some(m) = found {
                 let clash = dates.iter().any(|d| d.overlaps(&m.number)) || in_idiom(text, sent, m.number);
-                if !m.span.is_empty() && !clash {
+                if !clash {
                     out.push(m);
                 }
             }
@@ -138,28 +135,29 @@ pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
     }
 }
 
-fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize)> {
+/// The count whose numeral starts at `p`, if any, and where to go on scanning.
+fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usize) {
     let text = doc.text();
     let s = &text[p..sent.end];
     if s.starts_with("一半") {
-        return half_of_one(text, p, p, sent);
+        return found_or(half_of_one(text, p, p, sent), p);
     }
     if let Some(rest) = s.strip_prefix("百分之") {
-        return per_cent(p, rest);
+        return found_or(per_cent(p, rest), p);
     }
-    let num = numeral::parse(s)?;
+    let Some(num) = numeral::parse(s) else { return (None, p) };
     let skip = p + num.len;
     let prev = prev_char(text, p);
     // identifiers (URLs, phones, codes), ordinals, slogans in quotes, weekdays
     if prev.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+第“《「\"周初".contains(c)) {
-        return skip_to(skip);
+        return (None, skip);
     }
     let (prefix_at, prefix) = prefix_before(text, sent, p, &num, s);
     if num.is_lone_one(s) && half_unit(&s[num.len..]).is_none() {
-        return half_of_one(text, p, prefix_at, sent).or(skip_to(skip));
+        return found_or(half_of_one(text, p, prefix_at, sent), skip);
     }
     if num.bare_scale && prefix.is_none() && !s[num.len..].starts_with(['余', '多']) {
-        return skip_to(skip);
+        return (None, skip);
     }
     let mut value = num.value;
     let mut approx = match num.vague {
@@ -172,18 +170,13 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         approx = Approx::Over;
         q += 3;
     }
-    let mut unit: Option<String> = None;
-    // 三分之一: a fraction, as a percentage
-    if let Some(den_text) = text[q..sent.end].strip_prefix("分之") {
-        if let Some(num) = numeral::parse(den_text).filter(|n| value > 0.0 && n.value > 0.0) {
-            value = num.value * 100.0 / value;
-            unit = Some("%".into());
-            q += "分之".len() + num.len;
-        }
-    }
+    let unit: Option<String>;
     let ends_in_scale = |w: char| s[..num.len].ends_with(w);
-    if unit.is_some() {
-        // the fraction above
+    if let Some((share, len)) = fraction(&text[q..sent.end], value) {
+        // 三分之一: a fraction, as a percentage
+        value = share;
+        unit = Some("%".into());
+        q += len;
     } else if text[q..].starts_with('元') && (ends_in_scale('万') || ends_in_scale('亿')) {
         let scale = if ends_in_scale('万') { 1e4 } else { 1e8 };
         value /= scale;
@@ -195,7 +188,7 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         q += len;
     } else if let Some((len, u)) = unit_at(&text[q..sent.end]) {
         if !unit_allowed(text, q, q + len, u, &num, s) {
-            return skip_to(skip);
+            return (None, skip);
         }
         unit = Some(u.to_string());
         q += len;
@@ -203,11 +196,13 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         value = v;
         unit = Some("%".into());
         q += '成'.len_utf8();
-    } else if !(num.value >= 10_000.0 && (ends_in_scale('万') || ends_in_scale('亿'))) {
-        return skip_to(skip);
+    } else if num.value >= 10_000.0 && (ends_in_scale('万') || ends_in_scale('亿')) {
+        unit = None;
+    } else {
+        return (None, skip);
     }
     if unit.as_deref() == Some("年") && num.script == Script::Arabic && (1000.0..=2100.0).contains(&num.value) {
-        return skip_to(q);
+        return (None, q);
     }
     if unit.as_deref() == Some("小时") {
         if let Some((extra, len)) = minutes_after(&text[q..sent.end]) {
@@ -262,26 +257,32 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> Option<(CountMention, usize
         approx,
         number: Span::new(p, p + num.len),
     };
-    Some((m, end))
+    (Some(m), end)
 }
 
-fn dummy(at: usize) -> (CountMention, usize) {
-    (
-        CountMention {
-            span: Span::new(at, at),
-            value: 0.0,
-            unit: None,
-            object: None,
-            approx: Approx::Exact,
-            number: Span::new(at, at),
-        },
-        at,
-    )
+/// A count found, scanning on after it; or none, scanning on from `otherwise`.
+fn found_or(m: Option<CountMention>, otherwise: usize) -> (Option<CountMention>, usize) {
+    let next = m.as_ref().map_or(otherwise, |m| m.span.end);
+    (m, next)
 }
 
-/// "No count here; go on after `pos`." Counts with an empty span are dropped by the caller.
-fn skip_to(pos: usize) -> Option<(CountMention, usize)> {
-    Some(dummy(pos))
+/// `分之一` after a denominator: the share in per cent and the bytes read.
+fn fraction(s: &str, denominator: f64) -> Option<(f64, usize)> {
+    let rest = s.strip_prefix("分之")?;
+    let n = numeral::parse(rest).filter(|n| denominator > 0.0 && n.value > 0.0)?;
+    Some((n.value * 100.0 / denominator, "分之".len() + n.len))
+}
+
+/// A percentage with no object (一半, 百分之三十).
+fn percent(span: Span, value: f64) -> CountMention {
+    CountMention {
+        span,
+        value,
+        unit: Some("%".into()),
+        object: None,
+        approx: Approx::Exact,
+        number: span,
+    }
 }
 
 fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: &str) -> (usize, Option<Approx>) {
@@ -306,18 +307,9 @@ fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: &str) -> (u
 }
 
 /// `百分之三十` is 30 %.
-fn per_cent(p: usize, rest: &str) -> Option<(CountMention, usize)> {
+fn per_cent(p: usize, rest: &str) -> Option<CountMention> {
     let n = numeral::parse(rest)?;
-    let end = p + "百分之".len() + n.len;
-    let m = CountMention {
-        span: Span::new(p, end),
-        value: n.value,
-        unit: Some("%".into()),
-        object: None,
-        approx: Approx::Exact,
-        number: Span::new(p, end),
-    };
-    Some((m, end))
+    Some(percent(Span::new(p, p + "百分之".len() + n.len), n.value))
 }
 
 /// `两个半小时`, `一年半`: a unit with a half, as (bytes, unit).
@@ -336,23 +328,16 @@ fn half_unit(s: &str) -> Option<(usize, &'static str)> {
 }
 
 /// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.
-fn half_of_one(text: &str, p: usize, prefix_at: usize, sent: Span) -> Option<(CountMention, usize)> {
-    let rest = &text[p..sent.end];
-    if !rest.starts_with("一半") {
+fn half_of_one(text: &str, p: usize, prefix_at: usize, sent: Span) -> Option<CountMention> {
+    if !text[p..sent.end].starts_with("一半") {
         return None;
     }
     let end = p + "一半".len();
-    Some((
-        CountMention {
-            span: Span::new(prefix_at, end),
-            value: 50.0,
-            unit: Some("%".into()),
-            object: None,
-            approx: Approx::Exact,
-            number: Span::new(p, end),
-        },
-        end,
-    ))
+    Some(CountMention {
+        span: Span::new(prefix_at, end),
+        number: Span::new(p, end),
+        ..percent(Span::new(p, end), 50.0)
+    })
 }
 
 fn unit_allowed(text: &str, at: usize, end: usize, unit: &str, num: &Numeral, s: &str) -> bool {

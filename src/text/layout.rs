@@ -339,8 +339,7 @@ impl Layout {
     fn read_closing_byline(&mut self, line: &str, base: usize) {
         let labelled_line = line.chars().count() < 60
             && !has_sentence_end(line)
-            && (LABELS.iter().any(|(l, _)| line.starts_with(l))
-                || ["记者", "通讯员", "编辑", "作者"].iter().any(|l| line.contains(l)));
+            && (LABELS.iter().any(|(l, _)| line.starts_with(l)) || mentions_role(line));
         if labelled_line {
             self.read_labelled(line, base);
             return;
@@ -421,10 +420,15 @@ impl Layout {
     }
 }
 
+/// Whether a short line names a byline role anywhere (`铜仁日报记者 田野`).
+fn mentions_role(s: &str) -> bool {
+    ["记者", "通讯员", "编辑", "作者"].iter().any(|l| s.contains(l))
+}
+
 fn is_byline_line(s: &str) -> bool {
     (s.starts_with('(') && s.ends_with(')'))
         || LABELS.iter().any(|(l, _)| s.starts_with(l))
-        || (s.chars().count() < 40 && ["记者", "通讯员", "编辑", "作者"].iter().any(|l| s.contains(l)))
+        || (s.chars().count() < 40 && mentions_role(s))
 }
 
 /// A plausible personal name in a byline: 2–4 Han characters (longer with `·`), not an
