@@ -1,5 +1,7 @@
 //! Embedded lexicons: plain text files under `src/data/`, one entry per line, `#` comments.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+
 /// FNV-1a, for lexicon sets: they hash many short strings per article, where SipHash's
 /// protection against adversarial keys buys nothing.
 #[derive(Default, Clone, Copy)]
@@ -28,6 +30,22 @@ impl std::hash::Hasher for FnvHasher {
 
 /// A lexicon as a set.
 pub(crate) type WordSet = std::collections::HashSet<&'static str, Fnv>;
+
+/// A DFA over lexicon words. Every automaton here is built once per process and then
+/// searched over every sentence, so the DFA's larger construction cost is the right trade.
+/// The patterns are embedded data validated by tests; a build failure is a programming error.
+pub(crate) fn dfa<I, P>(patterns: I, match_kind: MatchKind, start: StartKind) -> AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(match_kind)
+        .start_kind(start)
+        .build(patterns)
+        .expect("embedded lexicons build an automaton")
+}
 
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {

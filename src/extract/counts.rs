@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::numeral::{self, Numeral, Script, Vague};
 use crate::data;
@@ -37,12 +37,11 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     let entries: Vec<(&str, &str)> = data::lines(include_str!("../data/units.txt"))
         .map(|l| l.split_once('=').unwrap_or((l, l)))
         .collect();
-    let ac = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(entries.iter().map(|e| e.0))
-        .unwrap();
+    let ac = data::dfa(
+        entries.iter().map(|e| e.0),
+        MatchKind::LeftmostLongest,
+        StartKind::Anchored,
+    );
     Units {
         ac,
         canonical: entries.iter().map(|e| e.1).collect(),
@@ -61,12 +60,11 @@ static NUMBER_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(data::lines(include_str!("../data/count_idioms.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/count_idioms.txt")),
+        MatchKind::LeftmostLongest,
+        StartKind::Anchored,
+    )
 });
 
 /// Markers before a number, longest first, with what they say.

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use regex::Regex;
 
 use super::counts::CountMention;
@@ -30,11 +30,11 @@ pub struct FirstFound {
 }
 
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(data::lines(include_str!("../data/first_triggers.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/first_triggers.txt")),
+        MatchKind::LeftmostLongest,
+        StartKind::Unanchored,
+    )
 });
 static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&str> = data::lines(include_str!("../data/first_scopes.txt")).collect();

@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 
 use super::places;
 use crate::data;
@@ -26,21 +26,18 @@ pub struct HospitalFound {
 }
 
 static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(data::lines(include_str!("../data/hospital_suffixes.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/hospital_suffixes.txt")),
+        MatchKind::LeftmostLongest,
+        StartKind::Unanchored,
+    )
 });
 /// Institution words by their last character, longest first.
 /// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
 static ABBREVIATIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut pats: Vec<String> = "一二三四五六七八九十".chars().map(|c| format!("{c}院")).collect();
     pats.extend(["省医", "市医", "县医"].map(String::from));
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(pats)
-        .unwrap()
+    data::dfa(pats, MatchKind::Standard, StartKind::Unanchored)
 });
 
 static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>, data::Fnv>> = LazyLock::new(|| {

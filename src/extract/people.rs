@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::hospitals::HospitalFound;
 use super::{names, places};
@@ -29,12 +29,11 @@ pub struct PersonFound {
 }
 
 static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Both)
-        .build(data::lines(include_str!("../data/titles.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/titles.txt")),
+        MatchKind::LeftmostLongest,
+        StartKind::Both,
+    )
 });
 
 /// Words that end a name: speech and action verbs, conjunctions, plural and group words.
@@ -67,14 +66,8 @@ const POSTPOSED: &[&str] = &[
     "专家",
 ];
 /// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
-static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(AFTER_NAME)
-        .unwrap()
-});
+static AFTER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| data::dfa(AFTER_NAME, MatchKind::LeftmostLongest, StartKind::Anchored));
 
 /// The length in characters of the name-ending word that starts `s`, if any.
 fn after_name_at(s: &str) -> Option<usize> {

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use regex::Regex;
 
 use super::Span;
@@ -68,17 +68,18 @@ pub struct Layout {
 }
 
 static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(data::lines(include_str!("../data/chrome_words.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/chrome_words.txt")),
+        MatchKind::Standard,
+        StartKind::Unanchored,
+    )
 });
 static FOOTER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .start_kind(aho_corasick::StartKind::Anchored)
-        .build(data::lines(include_str!("../data/footer_cues.txt")))
-        .unwrap()
+    data::dfa(
+        data::lines(include_str!("../data/footer_cues.txt")),
+        MatchKind::Standard,
+        StartKind::Anchored,
+    )
 });
 static IMAGE_LINES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
@@ -95,13 +96,14 @@ pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static META_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build([
+    data::dfa(
+        [
             "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号", "阅读", "A+",
             "出处", "发表", "供稿",
-        ])
-        .unwrap()
+        ],
+        MatchKind::Standard,
+        StartKind::Unanchored,
+    )
 });
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
 static DATELINE: LazyLock<Regex> =
