@@ -303,11 +303,10 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
 
 /// Whether a name part contains a place (so it names, not just describes, a hospital).
 fn has_place(name: &str) -> bool {
-    let idx: Vec<usize> = name.char_indices().map(|(i, _)| i).chain([name.len()]).collect();
-    idx.iter().any(|&a| {
-        idx.iter()
-            .any(|&b| b > a && b - a >= 6 && places::is_place(&name[a..b]))
-    }) || name.chars().any(places::is_level_char)
+    name.char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .any(|end| places::place_ending_at(name, end).is_some())
+        || name.chars().any(places::is_level_char)
 }
 
 /// A division the gazetteer lacks: an ordinal or a proper token before a level character
