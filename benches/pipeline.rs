@@ -8,6 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use zhnews::Extractor;
+use zhnews::extract::cues::Cues;
 use zhnews::extract::{counts, dates, first_cases, hospitals, people};
 use zhnews::text::{Document, Layout, NormText};
 
@@ -75,14 +76,15 @@ fn bench(c: &mut Criterion) {
     let mut all_dates = Vec::new();
     let mut all_counts = Vec::new();
     let mut all_hospitals = Vec::new();
-    for d in &docs {
+    let all_cues: Vec<Cues> = docs.iter().map(Cues::new).collect();
+    for (d, cues) in docs.iter().zip(&all_cues) {
         let mut ds = Vec::new();
         dates::extract(d, None, &mut ds);
         let spans: Vec<_> = ds.iter().map(|x| x.span).collect();
         let mut cs = Vec::new();
         counts::extract(d, &spans, &mut cs);
         let mut hs = Vec::new();
-        hospitals::extract(d, seg, &mut hs);
+        hospitals::extract(d, seg, cues, &mut hs);
         all_dates.push(spans);
         all_counts.push(cs);
         all_hospitals.push(hs);
@@ -105,29 +107,35 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
+    g.bench_function("cues (one lexicon scan)", |b| {
+        b.iter(|| docs.iter().for_each(|d| drop(black_box(Cues::new(d)))))
+    });
     g.bench_function("hospitals", |b| {
         b.iter(|| {
-            docs.iter().for_each(|d| {
+            docs.iter().zip(&all_cues).for_each(|(d, cues)| {
                 let mut o = Vec::new();
-                hospitals::extract(d, seg, &mut o);
+                hospitals::extract(d, seg, cues, &mut o);
                 black_box(o);
             })
         })
     });
     g.bench_function("people", |b| {
         b.iter(|| {
-            docs.iter().zip(&all_hospitals).for_each(|(d, hs)| {
-                let mut o = Vec::new();
-                people::extract(d, seg, hs, &mut o);
-                black_box(o);
-            })
+            docs.iter()
+                .zip(&all_hospitals)
+                .zip(&all_cues)
+                .for_each(|((d, hs), cues)| {
+                    let mut o = Vec::new();
+                    people::extract(d, seg, cues, hs, &mut o);
+                    black_box(o);
+                })
         })
     });
     g.bench_function("first_cases", |b| {
         b.iter(|| {
-            for ((d, hs), cs) in docs.iter().zip(&all_hospitals).zip(&all_counts) {
+            for (((d, hs), cs), cues) in docs.iter().zip(&all_hospitals).zip(&all_counts).zip(&all_cues) {
                 let mut o = Vec::new();
-                first_cases::extract(d, hs, cs, &mut o);
+                first_cases::extract(d, cues, hs, cs, &mut o);
                 black_box(o);
             }
         })

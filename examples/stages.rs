@@ -1,6 +1,7 @@
 //! Time each pipeline stage over a directory of articles (one thread):
 //! `cargo run --release --example stages -- target/corpus-2k`.
 use std::time::{Duration, Instant};
+use zhnews::extract::cues::Cues;
 use zhnews::extract::{counts, dates, first_cases, hospitals, people};
 use zhnews::text::{Document, Layout, NormText};
 
@@ -19,9 +20,9 @@ fn main() {
     let reps = (4_000_000 / once.max(1)).max(1);
     let texts: Vec<String> = (0..reps).flat_map(|_| texts.iter().cloned()).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let mut t = [Duration::ZERO; 10];
+    let mut t = [Duration::ZERO; 11];
     for _ in 0..2 {
-        t = [Duration::ZERO; 10];
+        t = [Duration::ZERO; 11];
         for text in &texts {
             let a = Instant::now();
             let n = NormText::new(text);
@@ -42,16 +43,19 @@ fn main() {
             counts::extract(&d, &spans, &mut cs);
             t[4] += a.elapsed();
             let a = Instant::now();
+            let cues = Cues::new(&d);
+            t[10] += a.elapsed();
+            let a = Instant::now();
             let mut hs = Vec::new();
-            hospitals::extract(&d, seg, &mut hs);
+            hospitals::extract(&d, seg, &cues, &mut hs);
             t[5] += a.elapsed();
             let a = Instant::now();
             let mut ps = Vec::new();
-            people::extract(&d, seg, &hs, &mut ps);
+            people::extract(&d, seg, &cues, &hs, &mut ps);
             t[6] += a.elapsed();
             let a = Instant::now();
             let mut fs = Vec::new();
-            first_cases::extract(&d, &hs, &cs, &mut fs);
+            first_cases::extract(&d, &cues, &hs, &cs, &mut fs);
             t[7] += a.elapsed();
             let a = Instant::now();
             std::hint::black_box(d.tokens());
@@ -72,6 +76,7 @@ fn main() {
         "first_cases",
         "remaining cut",
         "jieba cut whole input",
+        "cues (one lexicon scan)",
     ];
     for (n, d) in names.iter().zip(t) {
         println!(

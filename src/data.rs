@@ -47,6 +47,151 @@ where
         .expect("embedded lexicons build an automaton")
 }
 
+/// Word lists ("groups") searched together for leftmost-longest, non-overlapping matches of
+/// each group, found from their last character: a bitmap over the Basic Multilingual Plane
+/// says which characters end a word, so one scan tests one bit per character for all groups
+/// and compares words only where one may end. A byte automaton takes three transitions per
+/// Chinese character and one pass per word list; this takes one pass for all of them. The
+/// matches of each group are those of an Aho-Corasick automaton with
+/// `MatchKind::LeftmostLongest` over that group alone.
+pub(crate) struct Lexicon {
+    /// Bit `u` is set when some word ends with the character `U+u` (BMP only; a word ending
+    /// outside it is always looked up).
+    ends: Box<[u64; 1024]>,
+    /// Open-addressed table from a last character to its words: (character, first word,
+    /// number of words) with `u32::MAX` for an empty slot.
+    slots: Vec<(u32, u16, u16)>,
+    /// The words and their groups, grouped by last character, longest first in each.
+    words: Vec<(&'static str, u8)>,
+    groups: usize,
+}
+
+impl Lexicon {
+    /// A lexicon of one word list (empty entries are ignored).
+    #[cfg(test)]
+    pub(crate) fn new<I: IntoIterator<Item = &'static str>>(words: I) -> Lexicon {
+        Lexicon::grouped([words.into_iter().collect::<Vec<_>>()])
+    }
+
+    /// A lexicon of several word lists, searched in one pass by [`Lexicon::find_groups`].
+    pub(crate) fn grouped<G: IntoIterator<Item = Vec<&'static str>>>(groups: G) -> Lexicon {
+        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        let mut n = 0;
+        for (g, list) in groups.into_iter().enumerate() {
+            words.extend(list.into_iter().filter(|w| !w.is_empty()).map(|w| (w, g as u8)));
+            n = g + 1;
+        }
+        let last = |w: &str| w.chars().next_back().map_or(0, u32::from);
+        words.sort_by(|a, b| (last(a.0), b.0.len(), a).cmp(&(last(b.0), a.0.len(), b)));
+        words.dedup();
+        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
+        for (i, (w, _)) in words.iter().enumerate() {
+            match runs.last_mut() {
+                Some(r) if r.0 == last(w) => r.2 += 1,
+                _ => runs.push((last(w), i, 1)),
+            }
+        }
+        let size = (runs.len() * 2).next_power_of_two().max(2);
+        let mut lex = Lexicon {
+            ends: Box::new([0; 1024]),
+            slots: vec![(u32::MAX, 0, 0); size],
+            words,
+            groups: n,
+        };
+        for (u, first, count) in runs {
+            if u < 0x10000 {
+                lex.ends[u as usize / 64] |= 1 << (u % 64);
+            }
+            let mut k = lex.slot_of(u);
+            while lex.slots[k].0 != u32::MAX {
+                k = (k + 1) & (size - 1);
+            }
+            lex.slots[k] = (u, first as u16, count as u16);
+        }
+        lex
+    }
+
+    #[inline]
+    fn slot_of(&self, u: u32) -> usize {
+        (u.wrapping_mul(0x9E37_79B9) >> 8) as usize & (self.slots.len() - 1)
+    }
+
+    /// The words ending with the character `u`, longest first.
+    #[inline]
+    fn ending_with(&self, u: u32) -> &[(&'static str, u8)] {
+        let mut k = self.slot_of(u);
+        loop {
+            let (c, first, n) = self.slots[k];
+            if c == u {
+                return &self.words[first as usize..first as usize + n as usize];
+            }
+            if c == u32::MAX {
+                return &[];
+            }
+            k = (k + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `s` of a one-list lexicon, as byte ranges.
+    #[cfg(test)]
+    pub(crate) fn find_all(&self, s: &str) -> Vec<std::ops::Range<usize>> {
+        let mut out = vec![Vec::new()];
+        self.find_groups(s, &mut out);
+        out.pop().unwrap_or_default()
+    }
+
+    /// Leftmost-longest, non-overlapping matches in `s` of each group: `out[g]` receives
+    /// group `g`'s byte ranges, in order (`out` needs one vector per group).
+    pub(crate) fn find_groups(&self, s: &str, out: &mut [Vec<std::ops::Range<usize>>]) {
+        debug_assert!(out.len() >= self.groups);
+        // every word ending at each position, then the leftmost-longest choice among them
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // decode one character straight from the bytes (`s` is well-formed UTF-8)
+            let lead = b[i];
+            let (u, len) = if lead < 0x80 {
+                (u32::from(lead), 1)
+            } else if lead < 0xE0 {
+                ((u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2)
+            } else if lead < 0xF0 {
+                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
+                (u, 3)
+            } else {
+                (0x10000, 4)
+            };
+            i += len;
+            if u < 0x10000 && self.ends[u as usize / 64] & (1 << (u % 64)) == 0 {
+                continue;
+            }
+            let u = if len == 4 {
+                s[i - 4..].chars().next().map_or(0, u32::from)
+            } else {
+                u
+            };
+            let head = &s[..i];
+            for &(w, g) in self.ending_with(u) {
+                if head.ends_with(w) {
+                    if let Some(v) = out.get_mut(usize::from(g)) {
+                        v.push(i - w.len()..i);
+                    }
+                }
+            }
+        }
+        for all in out.iter_mut().filter(|v| v.len() > 1) {
+            all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+            let mut next = 0;
+            all.retain(|r| {
+                let keep = r.start >= next;
+                if keep {
+                    next = r.end;
+                }
+                keep
+            });
+        }
+    }
+}
+
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
 pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines()
@@ -95,6 +240,50 @@ mod tests {
                 assert!(seen.insert(raw), "{name}:{}: duplicate entry {raw:?}", i + 1);
             }
             assert!(!seen.is_empty(), "{name} is empty");
+        }
+    }
+
+    /// The lexicon scan finds exactly what a leftmost-longest automaton finds, on text made of
+    /// the words' own characters (where overlaps and shared endings are dense) and others.
+    #[test]
+    fn lexicon_matches_a_leftmost_longest_automaton() {
+        use proptest::prelude::*;
+        let files = [
+            include_str!("data/titles.txt"),
+            include_str!("data/hospital_suffixes.txt"),
+            include_str!("data/first_triggers.txt"),
+        ];
+        for file in files {
+            let words: Vec<&'static str> = lines(file).collect();
+            let lex = Lexicon::new(words.iter().copied());
+            let ac = dfa(&words, MatchKind::LeftmostLongest, StartKind::Unanchored);
+            let mut alphabet: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
+            alphabet.extend(['的', ',', 'a', '𠀀']);
+            alphabet.sort_unstable();
+            alphabet.dedup();
+            let text = proptest::collection::vec(proptest::sample::select(alphabet), 0..40)
+                .prop_map(|v| v.into_iter().collect::<String>());
+            proptest!(ProptestConfig::with_cases(400), |(s in text)| {
+                let want: Vec<_> = ac.find_iter(&s).map(|m| m.start()..m.end()).collect();
+                prop_assert_eq!(lex.find_all(&s), want);
+            });
+        }
+    }
+
+    /// Lists searched together find what each finds alone, even where their words overlap.
+    #[test]
+    fn grouped_lexicons_match_each_list_alone() {
+        let lists = [vec!["医院", "院长", "分院"], vec!["院长", "副院长"], vec!["长", "一院"]];
+        let together = Lexicon::grouped(lists.clone());
+        for s in ["分院长", "医院副院长一院长", "", "长长", "第一院长"] {
+            let mut got = vec![Vec::new(); 3];
+            together.find_groups(s, &mut got);
+            for (g, list) in lists.iter().enumerate() {
+                assert_eq!(got[g], Lexicon::new(list.iter().copied()).find_all(s), "{s} group {g}");
+                let ac = dfa(list, MatchKind::LeftmostLongest, StartKind::Unanchored);
+                let want: Vec<_> = ac.find_iter(s).map(|m| m.start()..m.end()).collect();
+                assert_eq!(got[g], want, "{s} group {g}");
+            }
         }
     }
 }

@@ -81,6 +81,32 @@ proptest! {
             last = a;
         }
     }
+
+    /// Each normalised character maps to exactly one input character, at increasing
+    /// positions, and is that character normalised: the same character, its simplified or
+    /// half-width form, or a space for folded whitespace. The input byte offset agrees with the
+    /// code-point offset.
+    #[test]
+    fn each_character_maps_to_its_own_source(input in doc()) {
+        let n = NormText::new(&input);
+        let src: Vec<(usize, char)> = input.char_indices().collect();
+        let mut prev: Option<usize> = None;
+        for (i, c) in n.text.char_indices() {
+            let (a, b, ab, zb) = n.to_source_bytes(Span::new(i, i + c.len_utf8())).unwrap();
+            prop_assert_eq!(b, a + 1);
+            prop_assert_eq!((ab, zb), (src[a].0, src[a].0));
+            prop_assert!(prev.is_none_or(|p| p < a));
+            prev = Some(a);
+            let s = src[a].1;
+            let ok = if c == ' ' {
+                s.is_whitespace() && s != '\n'
+            } else {
+                zhnews::text::normalize::simplify(&s.to_string()) == c.to_string()
+            };
+            prop_assert!(ok, "{:?} from {:?}", c, s);
+        }
+        prop_assert_eq!(n.char_len(), n.text.chars().count());
+    }
 }
 
 #[test]

@@ -4,10 +4,10 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use regex::Regex;
 
 use super::counts::CountMention;
+use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
 use super::places;
 use crate::data;
@@ -29,13 +29,6 @@ pub struct FirstFound {
     pub count: Option<u64>,
 }
 
-static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        data::lines(include_str!("../data/first_triggers.txt")),
-        MatchKind::LeftmostLongest,
-        StartKind::Unanchored,
-    )
-});
 static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&str> = data::lines(include_str!("../data/first_scopes.txt")).collect();
     v.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -92,12 +85,17 @@ const WHAT_STOPS: &[&str] = &[
 const WHAT_STOPS_BEFORE_NUMBER: &[&str] = &["共", "达", "为", "约", "超"];
 
 /// Find first-case claims.
-pub fn extract(doc: &Document, hospitals: &[HospitalFound], counts: &[CountMention], out: &mut Vec<FirstFound>) {
+pub fn extract(
+    doc: &Document,
+    cues: &Cues,
+    hospitals: &[HospitalFound],
+    counts: &[CountMention],
+    out: &mut Vec<FirstFound>,
+) {
     let text = doc.text();
     for &sent in &doc.sentences {
         let piece = &text[sent.start..sent.end];
-        for m in TRIGGERS.find_iter(piece) {
-            let t = Span::new(sent.start + m.start(), sent.start + m.end());
+        for &t in cues.within(Cue::FirstTrigger, sent) {
             if glosses_previous(text, out, t) {
                 continue;
             }

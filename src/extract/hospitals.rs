@@ -8,8 +8,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
-
+use super::cues::{Cue, Cues};
 use super::places;
 use crate::data;
 use crate::text::normalize::is_cjk;
@@ -24,21 +23,6 @@ pub struct HospitalFound {
     /// Every mention, in order.
     pub mentions: Vec<Span>,
 }
-
-static SUFFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        data::lines(include_str!("../data/hospital_suffixes.txt")),
-        MatchKind::LeftmostLongest,
-        StartKind::Unanchored,
-    )
-});
-/// Institution words by their last character, longest first.
-/// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
-static ABBREVIATIONS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut pats: Vec<String> = "一二三四五六七八九十".chars().map(|c| format!("{c}院")).collect();
-    pats.extend(["省医", "市医", "县医"].map(String::from));
-    data::dfa(pats, MatchKind::Standard, StartKind::Unanchored)
-});
 
 static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>, data::Fnv>> = LazyLock::new(|| {
     let mut m: std::collections::HashMap<char, Vec<&str>, data::Fnv> = std::collections::HashMap::default();
@@ -127,20 +111,19 @@ struct Candidate {
 }
 
 /// Find hospitals and their aliases.
-pub fn extract(doc: &Document, seg: &Segmenter, out: &mut Vec<HospitalFound>) {
+pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, out: &mut Vec<HospitalFound>) {
     let mut cands = Vec::new();
     for &sent in &doc.sentences {
-        find_in_sentence(doc, seg, sent, &mut cands);
+        find_in_sentence(doc, seg, cues, sent, &mut cands);
     }
     cands.sort_by_key(|c| c.span.start);
     cluster(cands, out);
 }
 
-fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<Candidate>) {
+fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, out: &mut Vec<Candidate>) {
     let text = doc.text();
-    let piece = &text[sent.start..sent.end];
-    for m in SUFFIXES.find_iter(piece) {
-        let (hs, he) = (sent.start + m.start(), sent.start + m.end());
+    for m in cues.within(Cue::HospitalHead, sent) {
+        let (hs, he) = (m.start, m.end);
         if NOT_AFTER.iter().any(|w| text[he..sent.end].starts_with(w)) {
             continue;
         }
@@ -149,7 +132,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
             continue;
         }
         // a named branch (四川省人民医院温江分院) starts at its parent hospital
-        if m.end() - m.start() == "分院".len() && text[sent.start..start].ends_with("医院") {
+        if m.len() == "分院".len() && text[sent.start..start].ends_with("医院") {
             let (parent, _) = extend_left(doc, seg, sent, start - "医院".len());
             if parent < start - "医院".len() {
                 start = parent;
@@ -158,9 +141,8 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, sent: Span, out: &mut Vec<C
         push(out, doc, Span::new(start, he), context);
     }
     // abbreviations: 无锡二院 / 二院, 省医
-    for m in ABBREVIATIONS.find_iter(piece) {
-        let at = sent.start + m.start();
-        let he = sent.start + m.end();
+    for m in cues.within(Cue::HospitalAbbreviation, sent) {
+        let (at, he) = (m.start, m.end);
         if text[at..he].ends_with('医') {
             let after = text[he..sent.end].chars().next();
             let before = text[..at].chars().next_back();

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod counts;
+pub mod cues;
 pub mod dates;
 pub mod first_cases;
 pub mod hospitals;
@@ -36,11 +37,12 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
     let mut counts = Vec::new();
     counts::extract(&doc, &date_spans, &mut counts);
     let mut hospitals = Vec::new();
-    hospitals::extract(&doc, seg, &mut hospitals);
+    let cues = cues::Cues::new(&doc);
+    hospitals::extract(&doc, seg, &cues, &mut hospitals);
     let mut people = Vec::new();
-    people::extract(&doc, seg, &hospitals, &mut people);
+    people::extract(&doc, seg, &cues, &hospitals, &mut people);
     let mut firsts = Vec::new();
-    first_cases::extract(&doc, &hospitals, &counts, &mut firsts);
+    first_cases::extract(&doc, &cues, &hospitals, &counts, &mut firsts);
 
     let layout = &doc.layout;
     // authors and reporters sign the article; correspondents are people, not authors

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
+use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
 use super::{names, places};
 use crate::data;
@@ -116,7 +117,7 @@ struct Hit {
 }
 
 /// Find people.
-pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out: &mut Vec<PersonFound>) {
+pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[HospitalFound], out: &mut Vec<PersonFound>) {
     let text = doc.text();
     let mut hits: Vec<Hit> = Vec::new();
     for b in &doc.layout.bylines {
@@ -128,9 +129,10 @@ pub fn extract(doc: &Document, seg: &Segmenter, hospitals: &[HospitalFound], out
     }
     for &sent in &doc.sentences {
         // a title inside a longer dictionary word (委员 in 委员会) is no title
-        let titles: Vec<Span> = TITLES
-            .find_iter(&text[sent.start..sent.end])
-            .map(|m| Span::new(sent.start + m.start(), sent.start + m.end()))
+        let titles: Vec<Span> = cues
+            .within(Cue::Title, sent)
+            .iter()
+            .copied()
             .filter(|t| !inside_word(doc, seg, *t, sent))
             .collect();
         let mut prev_org: Option<String> = None;
@@ -460,6 +462,40 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     }
 }
 
+/// Every occurrence of each name inside `within`, as (name index, span), in one pass over the
+/// text: a name is tried only where a character in its first character's bucket stands, so
+/// the cost does not grow with the number of people the way a search per name does.
+fn occurrences(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
+    let bucket = |c: char| (u32::from(c).wrapping_mul(0x9E37_79B9) >> 26) as usize;
+    // bit `k % 64` of a bucket: some name whose index is `k` modulo 64 starts with a
+    // character of this bucket
+    let mut first = [0u64; 64];
+    for (k, n) in names.iter().enumerate() {
+        if let Some(c) = n.chars().next() {
+            first[bucket(c)] |= 1 << (k % 64);
+        }
+    }
+    let mut out = Vec::new();
+    // like `match_indices`, a name's occurrences do not overlap each other
+    let mut next_free = vec![0usize; names.len()];
+    let hay = &text[within.start..within.end];
+    for (i, c) in hay.char_indices() {
+        let mut bits = first[bucket(c)];
+        while bits != 0 {
+            let low = bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            for k in (low..names.len()).step_by(64) {
+                if i >= next_free[k] && hay[i..].starts_with(names[k]) {
+                    next_free[k] = i + names[k].len();
+                    let at = within.start + i;
+                    out.push((k, Span::new(at, at + names[k].len())));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
     // a "name" inside a hospital name is part of that name (来喀什地区第一人民医院 → not 来喀)
     hits.retain(|h| !hospitals.iter().any(|x| x.mentions.iter().any(|m| m.overlaps(&h.name))));
@@ -495,14 +531,16 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
         (Some(a), Some(z)) => Span::new(a.start, z.end),
         _ => Span::default(),
     };
-    for p in &mut people {
-        for (i, _) in text[article.start..article.end].match_indices(p.name.as_str()) {
-            let i = article.start + i;
-            let span = Span::new(i, i + p.name.len());
-            if doc.sentence_at(i).is_some_and(|k| doc.sentences[k].contains(&span)) {
-                p.mentions.push(span);
-            }
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    for (k, span) in occurrences(text, article, &names) {
+        if doc
+            .sentence_at(span.start)
+            .is_some_and(|s| doc.sentences[s].contains(&span))
+        {
+            people[k].mentions.push(span);
         }
+    }
+    for p in &mut people {
         p.mentions.sort();
         p.mentions.dedup();
     }

@@ -21,10 +21,18 @@ use super::Span;
 pub struct NormText {
     /// The normalised text.
     pub text: String,
-    /// Byte offset in `text` of each normalised character (plus `text.len()` at the end).
-    byte_of: Vec<u32>,
-    /// Code-point index and byte offset in the input of each normalised character.
-    source: Vec<(u32, u32)>,
+    /// Where runs of characters copied one for one start: see [`Anchor`].
+    anchors: Vec<Anchor>,
+}
+
+/// A normalised byte offset and the input position of the character there. Every character
+/// from one anchor up to the next has the same width as its input character and follows the
+/// previous one's input without a gap, so an offset maps back by counting from its anchor.
+#[derive(Debug, Clone, Copy, Default)]
+struct Anchor {
+    norm: u32,
+    src_byte: u32,
+    src_char: u32,
 }
 
 /// The table, dense over the CJK blocks where nearly all entries live (a direct index per
@@ -163,17 +171,19 @@ fn is_dropped(c: char) -> bool {
 
 impl NormText {
     /// Normalise `input`: see the module docs for what changes and why.
+    ///
+    /// Unchanged characters (nearly all of them) are copied in runs; only edits and
+    /// checkpoints leave an [`Anchor`], so the map costs a few bytes per edit, not per character.
     pub fn new(input: &str) -> NormText {
-        let mut out = NormText {
-            text: String::with_capacity(input.len()),
-            byte_of: Vec::with_capacity(input.len() / 2 + 1),
-            source: Vec::with_capacity(input.len() / 2),
-        };
+        let mut w = Writer::new(input);
         let table = &*T2S;
         let bytes = input.as_bytes();
         let mut prev_cjk = false;
         let (mut b, mut i) = (0usize, 0usize);
         while b < bytes.len() {
+            if b - w.copy >= CHECKPOINT {
+                w.flush(b, i);
+            }
             let lead = bytes[b];
             // the common case: a three-byte character in the main CJK block, read straight
             // from the bytes (the input is a `str`, so the sequence is well formed)
@@ -183,12 +193,8 @@ impl NormText {
                     | u32::from(bytes[b + 2] & 0x3F);
                 if (0x4E00..DENSE_TO).contains(&u) {
                     let m = table.dense[(u - DENSE_FROM) as usize];
-                    out.byte_of.push(out.text.len() as u32);
-                    out.source.push((i as u32, b as u32));
-                    if m as u32 == u {
-                        out.text.push_str(&input[b..b + 3]);
-                    } else {
-                        out.text.push(m);
+                    if m as u32 != u {
+                        w.replace(b, i, 3, m);
                     }
                     prev_cjk = true;
                     b += 3;
@@ -196,10 +202,17 @@ impl NormText {
                     continue;
                 }
             }
+            if lead.is_ascii() && !matches!(lead, b'\n' | b'\r' | b'\t' | b' ' | b'(' | 0x0B | 0x0C) {
+                prev_cjk = false;
+                b += 1;
+                i += 1;
+                continue;
+            }
             let Some(c) = input[b..].chars().next() else { break };
             let len = c.len_utf8();
             if prev_cjk && matches!(c, '(' | '（') {
                 if let Some((chars, glen)) = pinyin_gloss_len(&input[b..]) {
+                    w.delete(b, glen, i, chars);
                     b += glen;
                     i += chars;
                     continue;
@@ -208,38 +221,31 @@ impl NormText {
             prev_cjk = is_cjk(c);
             match c {
                 '\n' => {
-                    if out.text.ends_with(' ') {
-                        out.pop();
-                    }
-                    out.push('\n', i, b);
+                    w.flush(b, i);
+                    w.pop_space();
                 }
-                _ if is_dropped(c) => {}
+                _ if is_dropped(c) => w.delete(b, len, i, 1),
                 _ if is_folded_space(c) => {
-                    if !matches!(out.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
-                        out.push(' ', i, b);
+                    w.flush(b, i);
+                    if matches!(w.out.text.as_bytes().last(), None | Some(b' ' | b'\n')) {
+                        w.delete(b, len, i, 1);
+                    } else if c != ' ' {
+                        w.replace(b, i, len, ' ');
                     }
                 }
-                _ if c.is_ascii() => out.push(c, i, b),
-                _ => out.push(simplify_char(half_width(c)), i, b),
+                _ if c.is_ascii() => {}
+                _ => {
+                    let m = simplify_char(half_width(c));
+                    if m != c {
+                        w.replace(b, i, len, m);
+                    }
+                }
             }
             b += len;
             i += 1;
         }
-        out.byte_of.push(out.text.len() as u32);
-        out
-    }
-
-    #[inline(always)]
-    fn push(&mut self, c: char, src: usize, src_byte: usize) {
-        self.byte_of.push(self.text.len() as u32);
-        self.source.push((src as u32, src_byte as u32));
-        self.text.push(c);
-    }
-
-    fn pop(&mut self) {
-        self.text.pop();
-        self.byte_of.pop();
-        self.source.pop();
+        w.flush(b, i);
+        w.out
     }
 
     /// Map a byte span of the normalised text to a code-point span of the input. A start
@@ -252,26 +258,141 @@ impl NormText {
     /// Like [`NormText::to_source`], with the input byte range too:
     /// `(char start, char end, byte start, byte of the last character)`.
     pub fn to_source_bytes(&self, span: Span) -> Option<(usize, usize, usize, usize)> {
-        let n = self.source.len();
-        let first = self.byte_of[..n].partition_point(|&b| (b as usize) < span.start);
-        let past = self.byte_of[..n].partition_point(|&b| (b as usize) < span.end);
-        // `past` counts chars starting before span.end; the last of them must end by span.end.
-        let last_end = if past > 0 && (self.byte_of[past] as usize) > span.end {
-            past - 1
-        } else {
-            past
-        };
-        if first >= last_end {
+        let text = &self.text;
+        let mut s = span.start.min(text.len());
+        while !text.is_char_boundary(s) {
+            s += 1;
+        }
+        let mut e = span.end.min(text.len());
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        if s >= e {
             return None;
         }
-        let (a, ab) = self.source[first];
-        let (z, zb) = self.source[last_end - 1];
-        Some((a as usize, z as usize + 1, ab as usize, zb as usize))
+        let last = e - text[s..e].chars().next_back().map_or(0, char::len_utf8);
+        let (a, ab) = self.source_of(s);
+        let (z, zb) = self.source_of(last);
+        Some((a, z + 1, ab, zb))
+    }
+
+    /// Input code point and byte of the normalised character that starts at byte `at`.
+    fn source_of(&self, at: usize) -> (usize, usize) {
+        let k = self.anchors.partition_point(|a| a.norm as usize <= at);
+        let a = self.anchors[k.saturating_sub(1)];
+        let run = &self.text[a.norm as usize..at];
+        (
+            a.src_char as usize + run.chars().count(),
+            a.src_byte as usize + run.len(),
+        )
     }
 
     /// Number of normalised characters.
     pub fn char_len(&self) -> usize {
-        self.source.len()
+        self.text.chars().count()
+    }
+}
+
+/// The greatest distance in bytes between anchors, so that mapping an offset counts at most
+/// this many bytes of characters.
+const CHECKPOINT: usize = 128;
+
+/// Builds a [`NormText`]: input characters from `copy` on are unchanged and wait to be
+/// copied in one piece; edits flush them first.
+struct Writer<'a> {
+    input: &'a str,
+    out: NormText,
+    /// Input byte and code point where the pending unchanged run starts.
+    copy: usize,
+    copy_char: usize,
+    /// Whether the next character continues the last anchor's run: false at the start, after
+    /// a deletion or a replacement of another width.
+    in_step: bool,
+    /// Normalised byte offset of the last anchor.
+    last_anchor: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(input: &'a str) -> Writer<'a> {
+        Writer {
+            input,
+            out: NormText {
+                text: String::with_capacity(input.len()),
+                anchors: Vec::with_capacity(input.len() / CHECKPOINT + 8),
+            },
+            copy: 0,
+            copy_char: 0,
+            in_step: false,
+            last_anchor: 0,
+        }
+    }
+
+    /// Anchor the character about to be written at the end of the text to its input
+    /// position, unless the current run already maps it.
+    #[inline(always)]
+    fn anchor(&mut self, src_byte: usize, src_char: usize) {
+        if !self.in_step || self.out.text.len() - self.last_anchor >= CHECKPOINT {
+            self.push_anchor(src_byte, src_char);
+        }
+    }
+
+    #[inline(never)]
+    fn push_anchor(&mut self, src_byte: usize, src_char: usize) {
+        let norm = self.out.text.len();
+        let a = Anchor {
+            norm: norm as u32,
+            src_byte: src_byte as u32,
+            src_char: src_char as u32,
+        };
+        match self.out.anchors.last_mut() {
+            Some(l) if l.norm as usize == norm => *l = a,
+            _ => self.out.anchors.push(a),
+        }
+        self.last_anchor = norm;
+        self.in_step = true;
+    }
+
+    /// Write the pending unchanged characters, up to input byte `to` (code point `to_char`).
+    #[inline(always)]
+    fn flush(&mut self, to: usize, to_char: usize) {
+        if self.copy < to {
+            self.anchor(self.copy, self.copy_char);
+            self.out.text.push_str(&self.input[self.copy..to]);
+        }
+        self.copy = to;
+        self.copy_char = to_char;
+    }
+
+    /// Write `m` for the `len`-byte input character at byte `at`, code point `at_char`.
+    #[inline(always)]
+    fn replace(&mut self, at: usize, at_char: usize, len: usize, m: char) {
+        self.flush(at, at_char);
+        self.anchor(at, at_char);
+        self.out.text.push(m);
+        self.in_step &= m.len_utf8() == len;
+        self.copy = at + len;
+        self.copy_char = at_char + 1;
+    }
+
+    /// Drop `len` input bytes (`chars` code points) at byte `at`.
+    fn delete(&mut self, at: usize, len: usize, at_char: usize, chars: usize) {
+        self.flush(at, at_char);
+        self.in_step = false;
+        self.copy = at + len;
+        self.copy_char = at_char + chars;
+    }
+
+    /// Drop a space that ends the written text (a line never ends in one).
+    fn pop_space(&mut self) {
+        if self.out.text.ends_with(' ') {
+            self.out.text.pop();
+            let norm = self.out.text.len();
+            if self.out.anchors.last().is_some_and(|a| a.norm as usize == norm) {
+                self.out.anchors.pop();
+                self.last_anchor = self.out.anchors.last().map_or(0, |a| a.norm as usize);
+            }
+            self.in_step = false;
+        }
     }
 }
 

@@ -6,6 +6,10 @@ use super::Span;
 /// text it usually marks a lost character, not a question.
 const ENDS: [char; 5] = ['。', '!', '？', ';', '…'];
 
+/// Characters that may follow a sentence end and still belong to the sentence.
+const CLOSERS: [char; 5] = ['”', '’', '"', ')', '」'];
+const END_LEADS: [bool; 256] = super::scan::lead_bytes(&ENDS);
+
 /// Split each zone into sentences; each sentence keeps its final punctuation and any closing
 /// quote after it.
 pub fn split(text: &str, zones: &[Span]) -> Vec<Span> {
@@ -13,21 +17,19 @@ pub fn split(text: &str, zones: &[Span]) -> Vec<Span> {
     for z in zones {
         let piece = &text[z.start..z.end];
         let mut start = 0;
-        let mut chars = piece.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if ENDS.contains(&c) {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, n)) = chars.peek() {
-                    if ENDS.contains(&n) || matches!(n, '”' | '’' | '"' | ')' | '」') {
-                        end = j + n.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                push_trimmed(piece, z.start, start, end, &mut out);
-                start = end;
+        for (i, c) in super::scan::marked_chars(piece, &END_LEADS) {
+            if i < start || !ENDS.contains(&c) {
+                continue;
             }
+            let mut end = i + c.len_utf8();
+            for n in piece[end..].chars() {
+                if !(ENDS.contains(&n) || CLOSERS.contains(&n)) {
+                    break;
+                }
+                end += n.len_utf8();
+            }
+            push_trimmed(piece, z.start, start, end, &mut out);
+            start = end;
         }
         push_trimmed(piece, z.start, start, piece.len(), &mut out);
     }

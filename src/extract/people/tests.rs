@@ -123,3 +123,32 @@ fn tibetan_names_and_generic_organisations() {
     assert!(names("在专家帮扶下,医院专家驻点帮扶。").is_empty());
     assert_eq!(people("医院党委书记、院长王建国主持。")[0].2, None);
 }
+
+#[test]
+fn occurrences_of_many_names_in_one_pass() {
+    use super::occurrences;
+    use crate::text::Span;
+    let text = "王王王,李四见李四和张三。";
+    let all = Span::new(0, text.len());
+    let b = |s: &str| text.find(s).unwrap();
+    // non-overlapping per name, like match_indices; several names share a bucket bit past 64
+    let mut names: Vec<String> = (0..70).map(|k| format!("无{k}")).collect();
+    names[3] = "王王".into();
+    names[67] = "李四".into();
+    names[5] = "张三".into();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut got = occurrences(text, all, &refs);
+    got.sort_by_key(|(_, s)| s.start);
+    let li2 = b("见") + "见".len();
+    assert_eq!(
+        got,
+        [
+            (3, Span::new(0, 6)),
+            (67, Span::new(b("李四"), b("李四") + 6)),
+            (67, Span::new(li2, li2 + 6)),
+            (5, Span::new(b("张三"), b("张三") + 6)),
+        ]
+    );
+    // only inside the span asked for
+    assert_eq!(occurrences(text, Span::new(b("见"), text.len()), &refs).len(), 2);
+}
