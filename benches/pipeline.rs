@@ -79,10 +79,10 @@ fn bench(c: &mut Criterion) {
     let all_cues: Vec<Cues> = docs.iter().map(Cues::new).collect();
     for (d, cues) in docs.iter().zip(&all_cues) {
         let mut ds = Vec::new();
-        dates::extract(d, None, &mut ds);
+        dates::extract(d, cues, None, &mut ds);
         let spans: Vec<_> = ds.iter().map(|x| x.span).collect();
         let mut cs = Vec::new();
-        counts::extract(d, &spans, &mut cs);
+        counts::extract(d, cues, &spans, &mut cs);
         let mut hs = Vec::new();
         hospitals::extract(d, seg, cues, &mut hs);
         all_dates.push(spans);
@@ -91,18 +91,18 @@ fn bench(c: &mut Criterion) {
     }
     g.bench_function("dates", |b| {
         b.iter(|| {
-            docs.iter().for_each(|d| {
+            docs.iter().zip(&all_cues).for_each(|(d, cues)| {
                 let mut o = Vec::new();
-                dates::extract(d, None, &mut o);
+                dates::extract(d, cues, None, &mut o);
                 black_box(o);
             })
         })
     });
     g.bench_function("counts", |b| {
         b.iter(|| {
-            docs.iter().zip(&all_dates).for_each(|(d, ds)| {
+            docs.iter().zip(&all_dates).zip(&all_cues).for_each(|((d, ds), cues)| {
                 let mut o = Vec::new();
-                counts::extract(d, ds, &mut o);
+                counts::extract(d, cues, ds, &mut o);
                 black_box(o);
             })
         })

@@ -61,9 +61,18 @@ pub(crate) struct Lexicon {
     /// Open-addressed table from a last character to its words: (character, first word,
     /// number of words) with `u32::MAX` for an empty slot.
     slots: Vec<(u32, u16, u16)>,
-    /// The words and their groups, grouped by last character, longest first in each.
-    words: Vec<(&'static str, u8)>,
+    /// The words, grouped by last character, longest first in each.
+    words: Vec<Word>,
     groups: usize,
+}
+
+/// A word of a [`Lexicon`]: its group, and the character before its last one (`u32::MAX`
+/// for a one-character word), compared before the whole word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Word {
+    text: &'static str,
+    group: u8,
+    before_last: u32,
 }
 
 impl Lexicon {
@@ -75,17 +84,21 @@ impl Lexicon {
 
     /// A lexicon of several word lists, searched in one pass by [`Lexicon::find_groups`].
     pub(crate) fn grouped<G: IntoIterator<Item = Vec<&'static str>>>(groups: G) -> Lexicon {
-        let mut words: Vec<(&'static str, u8)> = Vec::new();
+        let mut words: Vec<Word> = Vec::new();
         let mut n = 0;
         for (g, list) in groups.into_iter().enumerate() {
-            words.extend(list.into_iter().filter(|w| !w.is_empty()).map(|w| (w, g as u8)));
+            words.extend(list.into_iter().filter(|w| !w.is_empty()).map(|w| Word {
+                text: w,
+                group: g as u8,
+                before_last: w.chars().rev().nth(1).map_or(u32::MAX, u32::from),
+            }));
             n = g + 1;
         }
         let last = |w: &str| w.chars().next_back().map_or(0, u32::from);
-        words.sort_by(|a, b| (last(a.0), b.0.len(), a).cmp(&(last(b.0), a.0.len(), b)));
+        words.sort_by(|a, b| (last(a.text), b.text.len(), a).cmp(&(last(b.text), a.text.len(), b)));
         words.dedup();
         let mut runs: Vec<(u32, usize, usize)> = Vec::new();
-        for (i, (w, _)) in words.iter().enumerate() {
+        for (i, Word { text: w, .. }) in words.iter().enumerate() {
             match runs.last_mut() {
                 Some(r) if r.0 == last(w) => r.2 += 1,
                 _ => runs.push((last(w), i, 1)),
@@ -118,7 +131,7 @@ impl Lexicon {
 
     /// The words ending with the character `u`, longest first.
     #[inline]
-    fn ending_with(&self, u: u32) -> &[(&'static str, u8)] {
+    fn ending_with(&self, u: u32) -> &[Word] {
         let mut k = self.slot_of(u);
         loop {
             let (c, first, n) = self.slots[k];
@@ -146,7 +159,7 @@ impl Lexicon {
         debug_assert!(out.len() >= self.groups);
         // every word ending at each position, then the leftmost-longest choice among them
         let b = s.as_bytes();
-        let mut i = 0;
+        let (mut i, mut prev) = (0, u32::MAX);
         while i < b.len() {
             // decode one character straight from the bytes (`s` is well-formed UTF-8)
             let lead = b[i];
@@ -158,22 +171,18 @@ impl Lexicon {
                 let u = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
                 (u, 3)
             } else {
-                (0x10000, 4)
+                (s[i..].chars().next().map_or(0, u32::from), 4)
             };
             i += len;
+            let before = std::mem::replace(&mut prev, u);
             if u < 0x10000 && self.ends[u as usize / 64] & (1 << (u % 64)) == 0 {
                 continue;
             }
-            let u = if len == 4 {
-                s[i - 4..].chars().next().map_or(0, u32::from)
-            } else {
-                u
-            };
             let head = &s[..i];
-            for &(w, g) in self.ending_with(u) {
-                if head.ends_with(w) {
-                    if let Some(v) = out.get_mut(usize::from(g)) {
-                        v.push(i - w.len()..i);
+            for w in self.ending_with(u) {
+                if (w.before_last == before || w.before_last == u32::MAX) && head.ends_with(w.text) {
+                    if let Some(v) = out.get_mut(usize::from(w.group)) {
+                        v.push(i - w.text.len()..i);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! Counts (SPEC §6): a numeral with its classifier or measure, its approximation marker and,
 //! where the text gives it, the noun counted.
 
+use super::cues::{Cue, Cues, NUMERAL_STARTS};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -51,13 +52,15 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 static OBJECTS: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
-/// A run of numeral characters: where counts can start.
-static NUMBER_RUN: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        "[0-9零〇一二两三四五六七八九十百千万亿廿卅半几数][0-9.,零〇一二两三四五六七八九十百千万亿廿卅半几数]*",
-    )
-    .unwrap()
-});
+/// The end of the run of numeral characters starting at `start`: the characters of
+/// [`NUMERAL_STARTS`], and `.`/`,` inside the run (1,200, 3.5).
+fn run_end(text: &str, start: usize, limit: usize) -> usize {
+    let in_run = |c: char| matches!(c, '.' | ',') || NUMERAL_STARTS.iter().any(|n| n.chars().eq([c]));
+    text[start..limit]
+        .char_indices()
+        .find(|&(_, c)| !in_run(c))
+        .map_or(limit, |(i, _)| start + i)
+}
 
 static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     data::dfa(
@@ -115,14 +118,18 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
 }
 
 /// Find every count in the article's sentences, skipping those inside `dates`.
-pub fn extract(doc: &Document, dates: &[Span], out: &mut Vec<CountMention>) {
+pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountMention>) {
     let text = doc.text();
     for &sent in &doc.sentences {
-        // numeral runs, found by the regex engine's DFA rather than char by char
+        // runs of numeral characters, from the numeral starts of the shared cue scan
         let mut from = sent.start;
-        while let Some(run) = NUMBER_RUN.find_at(&text[..sent.end], from) {
-            let (found, next) = count_at(doc, sent, run.start());
-            from = run.end().max(next);
+        for start in cues.within(Cue::NumeralStart, sent) {
+            if start.start < from {
+                continue;
+            }
+            let end = run_end(text, start.start, sent.end);
+            let (found, next) = count_at(doc, sent, start.start);
+            from = end.max(next);
             if let Some(m) = found {
                 let clash = dates.iter().any(|d| d.overlaps(&m.number)) || in_idiom(text, sent, m.number);
                 if !clash {

@@ -1,6 +1,6 @@
 //! Lexicon cues shared by the extractors: titles (people), hospital heads and abbreviations
-//! (hospitals) and first-case triggers, found in every sentence by one scan instead of one
-//! automaton pass per extractor.
+//! (hospitals), first-case triggers, numeral starts (counts) and date marks (dates), found in
+//! every sentence by one scan instead of one automaton or regex pass per extractor.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -20,9 +20,23 @@ pub enum Cue {
     HospitalAbbreviation = 2,
     /// A first-case trigger (首例, 首次): `first_triggers.txt`.
     FirstTrigger = 3,
+    /// A character that can start a numeral (3, 三, 百, 几): where counts may start.
+    NumeralStart = 4,
+    /// A character every date expression contains (年, 月, 日, 号, 天, 周, `-`, `.`, `/`):
+    /// a sentence without one holds no date.
+    DateMark = 5,
 }
 
-const KINDS: usize = 4;
+const KINDS: usize = 6;
+
+/// Characters that start a numeral: digits and Chinese numerals, scale words and the vague
+/// 几/数/半 (see `numeral.rs`).
+pub(crate) const NUMERAL_STARTS: &[&str] = &[
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八",
+    "九", "十", "百", "千", "万", "亿", "廿", "卅", "半", "几", "数",
+];
+/// Characters of which every date expression holds at least one (see `dates.rs`).
+const DATE_MARKS: &[&str] = &["年", "月", "日", "号", "天", "周", "-", ".", "/"];
 
 /// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
 const ABBREVIATIONS: &[&str] = &[
@@ -35,6 +49,8 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         data::lines(include_str!("../data/hospital_suffixes.txt")).collect(),
         ABBREVIATIONS.to_vec(),
         data::lines(include_str!("../data/first_triggers.txt")).collect(),
+        NUMERAL_STARTS.to_vec(),
+        DATE_MARKS.to_vec(),
     ])
 });
 
@@ -95,5 +111,17 @@ mod tests {
         assert_eq!(words(Cue::FirstTrigger, 1), ["首例"]);
         assert_eq!(words(Cue::Title, 1), ["院长"]);
         assert!(words(Cue::HospitalHead, 1).is_empty());
+        assert_eq!(words(Cue::NumeralStart, 0), ["三", "二"]);
+        assert!(words(Cue::DateMark, 0).is_empty());
+        let doc = Document::new("2022年派出三批共12名专家。", &seg);
+        let cues = Cues::new(&doc);
+        let all = |kind| -> String {
+            cues.within(kind, doc.sentences[0])
+                .iter()
+                .map(|s| doc.slice(*s))
+                .collect()
+        };
+        assert_eq!(all(Cue::NumeralStart), "2022三12");
+        assert_eq!(all(Cue::DateMark), "年");
     }
 }

@@ -2,6 +2,7 @@
 //! resolved against the publication date (or the caller's reference date) and written as
 //! ISO 8601 / EDTF.
 
+use super::cues::{Cue, Cues};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -173,10 +174,13 @@ impl Resolver {
 }
 
 /// Find every date in the article's sentences.
-pub fn extract(doc: &Document, anchor: Option<Day>, out: &mut Vec<DateFound>) {
+pub fn extract(doc: &Document, cues: &Cues, anchor: Option<Day>, out: &mut Vec<DateFound>) {
     let text = doc.text();
     let mut r = Resolver { anchor, last: None };
     for &sent in &doc.sentences {
+        if cues.within(Cue::DateMark, sent).is_empty() {
+            continue;
+        }
         let mut pos = sent.start;
         // find with the fast engine, then read groups over the match alone
         while let Some(found) = ATOM.find_at(&text[..sent.end], pos) {

@@ -31,13 +31,13 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
         .or_else(|| page_published.as_deref().and_then(Day::parse))
         .or(reference);
 
+    let cues = cues::Cues::new(&doc);
     let mut dates = Vec::new();
-    dates::extract(&doc, anchor, &mut dates);
+    dates::extract(&doc, &cues, anchor, &mut dates);
     let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
     let mut counts = Vec::new();
-    counts::extract(&doc, &date_spans, &mut counts);
+    counts::extract(&doc, &cues, &date_spans, &mut counts);
     let mut hospitals = Vec::new();
-    let cues = cues::Cues::new(&doc);
     hospitals::extract(&doc, seg, &cues, &mut hospitals);
     let mut people = Vec::new();
     people::extract(&doc, seg, &cues, &hospitals, &mut people);

@@ -38,6 +38,9 @@ struct Anchor {
 /// The table, dense over the CJK blocks where nearly all entries live (a direct index per
 /// character is several times faster than hashing), with a map for the rest.
 struct T2s {
+    /// Bit per character of the dense range: set when it has a simplified form. Simplified
+    /// text, the common case, only ever reads this 3 KB bitmap, which stays in cache.
+    changes: Vec<u64>,
     dense: Vec<char>,
     sparse: HashMap<char, char>,
 }
@@ -50,13 +53,18 @@ static T2S: LazyLock<T2s> = LazyLock::new(|| {
         dense: (DENSE_FROM..DENSE_TO)
             .map(|u| char::from_u32(u).unwrap_or(' '))
             .collect(),
+        changes: vec![0; (DENSE_TO - DENSE_FROM).div_ceil(64) as usize],
         sparse: HashMap::new(),
     };
     for l in crate::data::lines(include_str!("../data/t2s.txt")) {
         let mut it = l.chars().filter(|c| !c.is_whitespace());
         if let (Some(a), Some(b)) = (it.next(), it.next()) {
             if (DENSE_FROM..DENSE_TO).contains(&(a as u32)) {
-                t.dense[(a as u32 - DENSE_FROM) as usize] = b;
+                let k = (a as u32 - DENSE_FROM) as usize;
+                t.dense[k] = b;
+                if a != b {
+                    t.changes[k / 64] |= 1 << (k % 64);
+                }
             } else {
                 t.sparse.insert(a, b);
             }
@@ -191,10 +199,10 @@ impl NormText {
                 let u = (u32::from(lead & 0x0F) << 12)
                     | (u32::from(bytes[b + 1] & 0x3F) << 6)
                     | u32::from(bytes[b + 2] & 0x3F);
-                if (0x4E00..DENSE_TO).contains(&u) {
-                    let m = table.dense[(u - DENSE_FROM) as usize];
-                    if m as u32 != u {
-                        w.replace(b, i, 3, m);
+                if u >= 0x4E00 {
+                    let k = (u - DENSE_FROM) as usize;
+                    if table.changes[k / 64] & (1 << (k % 64)) != 0 {
+                        w.replace(b, i, 3, table.dense[k]);
                     }
                     prev_cjk = true;
                     b += 3;

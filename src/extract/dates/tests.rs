@@ -7,7 +7,7 @@ fn run(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
     let seg = Segmenter::new();
     let doc = Document::new(text, &seg);
     let mut out = Vec::new();
-    extract(&doc, anchor.and_then(Day::parse), &mut out);
+    extract(&doc, &Cues::new(&doc), anchor.and_then(Day::parse), &mut out);
     out.into_iter()
         .map(|d| (doc.slice(d.span).to_string(), d.value))
         .collect()
