@@ -161,18 +161,7 @@ impl Lexicon {
         let b = s.as_bytes();
         let (mut i, mut prev) = (0, u32::MAX);
         while i < b.len() {
-            // decode one character straight from the bytes (`s` is well-formed UTF-8)
-            let lead = b[i];
-            let (u, len) = if lead < 0x80 {
-                (u32::from(lead), 1)
-            } else if lead < 0xE0 {
-                ((u32::from(lead & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F), 2)
-            } else if lead < 0xF0 {
-                let u = (u32::from(lead & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F);
-                (u, 3)
-            } else {
-                (s[i..].chars().next().map_or(0, u32::from), 4)
-            };
+            let (u, len) = crate::text::scan::decode_at(s, i);
             i += len;
             let before = std::mem::replace(&mut prev, u);
             if u < 0x10000 && self.ends[u as usize / 64] & (1 << (u % 64)) == 0 {

@@ -1,7 +1,7 @@
 //! Counts (SPEC §6): a numeral with its classifier or measure, its approximation marker and,
 //! where the text gives it, the noun counted.
 
-use super::cues::{Cue, Cues, NUMERAL_STARTS};
+use super::cues::{Cue, Cues};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
@@ -53,13 +53,40 @@ static OBJECTS: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/count_objects.txt")).collect());
 
 /// The end of the run of numeral characters starting at `start`: the characters of
-/// [`NUMERAL_STARTS`], and `.`/`,` inside the run (1,200, 3.5).
+/// [`NUMERAL_STARTS`](super::cues::NUMERAL_STARTS), and `.`/`,` inside the run (1,200, 3.5).
 fn run_end(text: &str, start: usize, limit: usize) -> usize {
-    let in_run = |c: char| matches!(c, '.' | ',') || NUMERAL_STARTS.iter().any(|n| n.chars().eq([c]));
     text[start..limit]
         .char_indices()
-        .find(|&(_, c)| !in_run(c))
+        .find(|&(_, c)| !(matches!(c, '.' | ',') || is_numeral_start(c)))
         .map_or(limit, |(i, _)| start + i)
+}
+
+fn is_numeral_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '零' | '〇'
+                | '一'
+                | '二'
+                | '两'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '百'
+                | '千'
+                | '万'
+                | '亿'
+                | '廿'
+                | '卅'
+                | '半'
+                | '几'
+                | '数'
+        )
 }
 
 static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {

@@ -25,9 +25,11 @@ pub enum Cue {
     /// A character every date expression contains (年, 月, 日, 号, 天, 周, `-`, `.`, `/`):
     /// a sentence without one holds no date.
     DateMark = 5,
+    /// The fixed part of a first-case phrase (填补…空白, 开创…先河, …零的突破).
+    FirstPhrase = 6,
 }
 
-const KINDS: usize = 6;
+const KINDS: usize = 7;
 
 /// Characters that start a numeral: digits and Chinese numerals, scale words and the vague
 /// 几/数/半 (see `numeral.rs`).
@@ -51,6 +53,7 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         data::lines(include_str!("../data/first_triggers.txt")).collect(),
         NUMERAL_STARTS.to_vec(),
         DATE_MARKS.to_vec(),
+        vec!["空白", "先河", "零的突破"],
     ])
 });
 

@@ -103,7 +103,7 @@ pub fn extract(
                 out.push(f);
             }
         }
-        if !(piece.contains("空白") || piece.contains("先河") || piece.contains("零的突破")) {
+        if cues.within(Cue::FirstPhrase, sent).is_empty() {
             continue;
         }
         for found in PATTERNS.find_iter(piece) {

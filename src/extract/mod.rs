@@ -66,22 +66,22 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
     Record {
         id: id.to_string(),
         meta,
-        hospitals: hospitals.iter().filter_map(|h| to_hospital(&doc, h)).collect(),
-        people: people.iter().filter_map(|p| to_person(&doc, p)).collect(),
+        hospitals: hospitals.into_iter().filter_map(|h| to_hospital(&doc, h)).collect(),
+        people: people.into_iter().filter_map(|p| to_person(&doc, p)).collect(),
         dates: dates
-            .iter()
+            .into_iter()
             .filter_map(|d| {
                 let (start, end, text) = doc.source_span(d.span)?;
                 Some(DateMention {
                     text: text.to_string(),
                     start,
                     end,
-                    value: d.value.clone(),
+                    value: d.value,
                 })
             })
             .collect(),
         counts: counts
-            .iter()
+            .into_iter()
             .filter_map(|c| {
                 let (start, end, text) = doc.source_span(c.span)?;
                 Some(Count {
@@ -89,23 +89,23 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
                     start,
                     end,
                     value: c.value,
-                    unit: c.unit.clone(),
-                    object: c.object.clone(),
+                    unit: c.unit,
+                    object: c.object,
                     approx: c.approx,
                 })
             })
             .collect(),
         first_cases: firsts
-            .iter()
+            .into_iter()
             .filter_map(|f| {
                 let (start, end, text) = doc.source_span(f.span)?;
                 Some(FirstCase {
                     text: text.to_string(),
                     start,
                     end,
-                    scope: f.scope.clone(),
-                    what: f.what.clone(),
-                    hospital: f.hospital.clone(),
+                    scope: f.scope,
+                    what: f.what,
+                    hospital: f.hospital,
                     count: f.count,
                 })
             })
@@ -120,20 +120,20 @@ fn mentions(doc: &Document, spans: &[Span]) -> Vec<[usize; 2]> {
         .collect()
 }
 
-fn to_hospital(doc: &Document, h: &hospitals::HospitalFound) -> Option<Hospital> {
+fn to_hospital(doc: &Document, h: hospitals::HospitalFound) -> Option<Hospital> {
     let m = mentions(doc, &h.mentions);
-    (!m.is_empty()).then(|| Hospital {
-        name: h.name.clone(),
+    (!m.is_empty()).then_some(Hospital {
+        name: h.name,
         mentions: m,
     })
 }
 
-fn to_person(doc: &Document, p: &people::PersonFound) -> Option<Person> {
+fn to_person(doc: &Document, p: people::PersonFound) -> Option<Person> {
     let m = mentions(doc, &p.mentions);
-    (!m.is_empty()).then(|| Person {
-        name: p.name.clone(),
-        titles: p.titles.clone(),
-        org: p.org.clone(),
+    (!m.is_empty()).then_some(Person {
+        name: p.name,
+        titles: p.titles,
+        org: p.org,
         mentions: m,
     })
 }

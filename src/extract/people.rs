@@ -462,33 +462,31 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     }
 }
 
-/// Every occurrence of each name inside `within`, as (name index, span), in one pass over the
-/// text: a name is tried only where a character in its first character's bucket stands, so
-/// the cost does not grow with the number of people the way a search per name does.
+/// Every occurrence of each name inside `within`, as (name index, span), in position order
+/// per name. Names that share a first character (a surname) are looked for together: one
+/// SIMD search for that character, then a comparison of each name at each hit, so the cost
+/// grows with the number of distinct first characters, not of people.
 fn occurrences(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
-    let bucket = |c: char| (u32::from(c).wrapping_mul(0x9E37_79B9) >> 26) as usize;
-    // bit `k % 64` of a bucket: some name whose index is `k` modulo 64 starts with a
-    // character of this bucket
-    let mut first = [0u64; 64];
+    let hay = &text[within.start..within.end];
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
     for (k, n) in names.iter().enumerate() {
-        if let Some(c) = n.chars().next() {
-            first[bucket(c)] |= 1 << (k % 64);
+        let Some(c) = n.chars().next() else { continue };
+        match by_first.iter_mut().find(|(f, _)| *f == c) {
+            Some((_, v)) => v.push(k),
+            None => by_first.push((c, vec![k])),
         }
     }
     let mut out = Vec::new();
-    // like `match_indices`, a name's occurrences do not overlap each other
-    let mut next_free = vec![0usize; names.len()];
-    let hay = &text[within.start..within.end];
-    for (i, c) in hay.char_indices() {
-        let mut bits = first[bucket(c)];
-        while bits != 0 {
-            let low = bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            for k in (low..names.len()).step_by(64) {
-                if i >= next_free[k] && hay[i..].starts_with(names[k]) {
-                    next_free[k] = i + names[k].len();
-                    let at = within.start + i;
-                    out.push((k, Span::new(at, at + names[k].len())));
+    for (c, group) in by_first {
+        let mut buf = [0; 4];
+        // like `match_indices`, a name's occurrences do not overlap each other
+        let mut next_free = vec![0usize; group.len()];
+        // a whole UTF-8 character found in UTF-8 text always starts on a boundary
+        for i in memchr::memmem::find_iter(hay.as_bytes(), c.encode_utf8(&mut buf).as_bytes()) {
+            for (free, &k) in next_free.iter_mut().zip(&group) {
+                if i >= *free && hay[i..].starts_with(names[k]) {
+                    *free = i + names[k].len();
+                    out.push((k, Span::new(within.start + i, within.start + *free)));
                 }
             }
         }

@@ -4,7 +4,7 @@
 
 pub mod layout;
 pub mod normalize;
-mod scan;
+pub(crate) mod scan;
 pub mod segment;
 pub mod sentence;
 

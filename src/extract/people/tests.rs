@@ -131,7 +131,7 @@ fn occurrences_of_many_names_in_one_pass() {
     let text = "王王王,李四见李四和张三。";
     let all = Span::new(0, text.len());
     let b = |s: &str| text.find(s).unwrap();
-    // non-overlapping per name, like match_indices; several names share a bucket bit past 64
+    // non-overlapping per name, like match_indices; 67 of the names share a first character
     let mut names: Vec<String> = (0..70).map(|k| format!("无{k}")).collect();
     names[3] = "王王".into();
     names[67] = "李四".into();
