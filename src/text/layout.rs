@@ -7,12 +7,17 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 use regex::Regex;
+
+mod lines;
+
+use lines::{
+    Line, has_sentence_end, is_byline_above, is_chrome, is_footer, is_labelled_meta, is_meta_line, is_paragraph,
+    is_title_like, lines,
+};
 
 use super::Span;
 use super::normalize::is_cjk;
-use crate::data;
 
 /// What a byline says a person did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -67,43 +72,12 @@ pub struct Layout {
     pub bylines: Vec<Byline>,
 }
 
-static CHROME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        data::lines(include_str!("../data/chrome_words.txt")),
-        MatchKind::Standard,
-        StartKind::Unanchored,
-    )
-});
-static FOOTER_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        data::lines(include_str!("../data/footer_cues.txt")),
-        MatchKind::Standard,
-        StartKind::Anchored,
-    )
-});
-static IMAGE_LINES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| data::lines(include_str!("../data/image_lines.txt")).collect());
-
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)https?://|www\.|[a-z0-9]\.(?:com|cn|net|org|gov)(?:[^a-z]|$)|ICP备|[a-z0-9._-]+@[a-z0-9-]+\.")
-        .unwrap()
-});
 /// A full calendar date, optionally with a time: the shape of a meta line's timestamp.
 pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?(?:\s*([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?",
     )
     .unwrap()
-});
-static META_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        [
-            "来源", "发布", "时间", "日期", "作者", "编辑", "记者", "稿源", "浏览", "点击", "字号", "阅读", "A+",
-            "出处", "发表", "供稿",
-        ],
-        MatchKind::Standard,
-        StartKind::Unanchored,
-    )
 });
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
 static DATELINE: LazyLock<Regex> =
@@ -129,105 +103,6 @@ const LABELS: &[(&str, Role)] = &[
 ];
 /// Characters that show a "name" is an institution's pen name (粤卫信, 健康报社).
 const INSTITUTION_CHARS: &str = "卫委办网报社宣院局部厅处科室站台刊中心会";
-
-/// A line with its span and character length.
-#[derive(Debug, Clone, Copy)]
-struct Line<'t> {
-    span: Span,
-    text: &'t str,
-    chars: usize,
-}
-
-fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split('\n') {
-        let lead = raw.len() - raw.trim_start().len();
-        let t = raw.trim();
-        if !t.is_empty() {
-            let start = pos + lead;
-            out.push(Line {
-                span: Span::new(start, start + t.len()),
-                text: t,
-                chars: t.chars().count(),
-            });
-        }
-        pos += raw.len() + 1;
-    }
-    out
-}
-
-fn has_sentence_end(s: &str) -> bool {
-    s.contains(['。', '!', '？', ';', '…'])
-}
-
-fn is_nav_bar(s: &str) -> bool {
-    s.matches('|').count() >= 2 || s.matches('>').count() >= 2 || s.contains('»')
-}
-
-fn is_image_line(s: &str) -> bool {
-    s.starts_with("![") || IMAGE_LINES.contains(&s)
-}
-
-fn is_footer(l: &Line) -> bool {
-    FOOTER_CUES.is_match(aho_corasick::Input::new(l.text).anchored(aho_corasick::Anchored::Yes))
-        || (l.chars < 60 && (l.text.ends_with("相关文章") || l.text.contains("版权所有")))
-}
-
-/// Chrome anywhere: widgets, menus, URLs, image markers, short boilerplate lines.
-fn is_chrome(l: &Line) -> bool {
-    is_image_line(l.text)
-        || is_nav_bar(l.text)
-        || (l.chars < 80 && has_url(l.text))
-        || (l.chars < 40 && !has_sentence_end(l.text) && CHROME_WORDS.is_match(l.text))
-        || !l.text.chars().any(|c| is_cjk(c) || c.is_ascii_alphanumeric())
-}
-
-/// URLs, e-mail addresses and ICP numbers all need ASCII letters: skip the regex without them.
-fn has_url(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_alphabetic()) && URL.is_match(s)
-}
-
-fn is_title_like(l: &Line) -> bool {
-    (5..=80).contains(&l.chars)
-        && !l.text.contains('。')
-        && !is_nav_bar(l.text)
-        && !has_url(l.text)
-        && !is_image_line(l.text)
-}
-
-fn is_meta_line(l: &Line) -> bool {
-    if l.chars > 120 || l.text.contains('。') {
-        return false;
-    }
-    let Some(m) = META_DATE.find(l.text) else { return false };
-    META_CUES.is_match(l.text) || m.as_str().chars().count() * 10 >= l.chars * 4
-}
-
-/// A short line that is only a byline: an outlet's `讯`/`电` and a reporter label.
-fn is_byline_above(l: &Line) -> bool {
-    l.chars <= 40
-        && !has_sentence_end(l.text)
-        && !l.text.contains(',')
-        && (l.text.contains("记者") || l.text.contains("通讯员"))
-        && (l.text.contains('讯')
-            || l.text.contains('电')
-            || l.text.starts_with("记者")
-            || l.text.starts_with("通讯员"))
-}
-
-fn is_labelled_meta(l: &Line) -> bool {
-    l.chars <= 80
-        && !l.text.contains('。')
-        && ["来源:", "作者:", "记者:", "编辑:", "发布时间", "稿源:"]
-            .iter()
-            .any(|c| l.text.contains(c))
-}
-
-/// Paragraph text rather than a slogan or widget: the body starts at the first one.
-fn is_paragraph(l: &Line) -> bool {
-    l.chars >= 40 || l.text.contains('。') || DATELINE.is_match(l.text)
-}
 
 impl Layout {
     /// Find title, meta line, body and bylines in normalised text.
@@ -269,7 +144,7 @@ impl Layout {
             .filter(|l| !is_chrome(l))
             .collect();
         while let Some(last) = body.last() {
-            if last.chars < 20 && !has_sentence_end(last.text) && !is_byline_line(last.text) {
+            if last.chars < 20 && !last.facts.sentence_end && !is_byline_line(last.text) {
                 body.pop();
             } else {
                 break;
@@ -480,68 +355,4 @@ fn meta_date_value(c: &regex::Captures) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names(text: &str, l: &Layout) -> Vec<(String, Role)> {
-        l.bylines
-            .iter()
-            .map(|b| (text[b.name.start..b.name.end].to_string(), b.role))
-            .collect()
-    }
-
-    #[test]
-    fn title_meta_and_body() {
-        let text = "首页|新闻|图片\n医院专家赴边疆开展义诊活动\n来源:健康报 发布时间:2023年05月06日 作者:李明 王芳\n字号:\n 近日,某某医院组织专家赴边疆开展义诊,服务群众300余人次,受到当地欢迎和好评。\n图片\n专家们表示将继续努力。\n版权所有 健康网\n相关文章";
-        let l = Layout::new(text);
-        assert_eq!(
-            &text[l.title.unwrap().start..l.title.unwrap().end],
-            "医院专家赴边疆开展义诊活动"
-        );
-        assert_eq!(l.published.as_deref(), Some("2023-05-06"));
-        assert_eq!(l.source.as_deref(), Some("健康报"));
-        assert_eq!(
-            names(text, &l),
-            vec![("李明".into(), Role::Author), ("王芳".into(), Role::Author)]
-        );
-        let body: Vec<&str> = l.body.iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(body.len(), 2, "{body:?}");
-        assert!(body[0].starts_with("近日"));
-    }
-
-    #[test]
-    fn dateline_reporter_and_closing_editor() {
-        let text = "标题一二三四五六\n2021-03-04 10:20 来源:某网\n某网新疆新闻3月4日电(李强)今天,医院开展了义诊活动,很受欢迎。\n(编辑:阿依古丽)";
-        let l = Layout::new(text);
-        assert_eq!(l.published.as_deref(), Some("2021-03-04T10:20:00"));
-        assert_eq!(
-            names(text, &l),
-            vec![("李强".into(), Role::Reporter), ("阿依古丽".into(), Role::Editor)]
-        );
-        assert_eq!(l.bylines[0].org.as_deref(), Some("某网新疆"));
-    }
-
-    #[test]
-    fn a_byline_above_the_headline() {
-        let text = "某某日报讯 记者 扎西\n山南市人民医院迎来援藏医疗队\n7月8日,医疗队一行25人抵达山南市,开展为期一年的帮扶工作。";
-        let l = Layout::new(text);
-        assert_eq!(
-            &text[l.title.unwrap().start..l.title.unwrap().end],
-            "山南市人民医院迎来援藏医疗队"
-        );
-        assert_eq!(names(text, &l), vec![("扎西".into(), Role::Reporter)]);
-        assert_eq!(l.source.as_deref(), Some("某某日报"));
-    }
-
-    #[test]
-    fn closing_parenthesised_author_and_pen_names() {
-        let text = "医院开展义诊活动很受欢迎呢\n今天医院开展了义诊活动,很受欢迎,群众纷纷点赞,表示感谢。(王小明)\n采写:南都记者 张伟 通讯员 粤卫信";
-        let l = Layout::new(text);
-        assert_eq!(
-            names(text, &l),
-            vec![("王小明".into(), Role::Author), ("张伟".into(), Role::Reporter)]
-        );
-        assert_eq!(l.bylines[1].org.as_deref(), Some("南都"));
-        assert!(l.published.is_none());
-    }
-}
+mod tests;

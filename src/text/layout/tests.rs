@@ -1,0 +1,82 @@
+//! Layout cases: title, meta line, body and bylines on small pages.
+
+use super::*;
+
+fn names(text: &str, l: &Layout) -> Vec<(String, Role)> {
+    l.bylines
+        .iter()
+        .map(|b| (text[b.name.start..b.name.end].to_string(), b.role))
+        .collect()
+}
+
+#[test]
+fn title_meta_and_body() {
+    let text = "首页|新闻|图片\n医院专家赴边疆开展义诊活动\n来源:健康报 发布时间:2023年05月06日 作者:李明 王芳\n字号:\n 近日,某某医院组织专家赴边疆开展义诊,服务群众300余人次,受到当地欢迎和好评。\n图片\n专家们表示将继续努力。\n版权所有 健康网\n相关文章";
+    let l = Layout::new(text);
+    assert_eq!(
+        &text[l.title.unwrap().start..l.title.unwrap().end],
+        "医院专家赴边疆开展义诊活动"
+    );
+    assert_eq!(l.published.as_deref(), Some("2023-05-06"));
+    assert_eq!(l.source.as_deref(), Some("健康报"));
+    assert_eq!(
+        names(text, &l),
+        vec![("李明".into(), Role::Author), ("王芳".into(), Role::Author)]
+    );
+    let body: Vec<&str> = l.body.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(body.len(), 2, "{body:?}");
+    assert!(body[0].starts_with("近日"));
+}
+
+#[test]
+fn dateline_reporter_and_closing_editor() {
+    let text = "标题一二三四五六\n2021-03-04 10:20 来源:某网\n某网新疆新闻3月4日电(李强)今天,医院开展了义诊活动,很受欢迎。\n(编辑:阿依古丽)";
+    let l = Layout::new(text);
+    assert_eq!(l.published.as_deref(), Some("2021-03-04T10:20:00"));
+    assert_eq!(
+        names(text, &l),
+        vec![("李强".into(), Role::Reporter), ("阿依古丽".into(), Role::Editor)]
+    );
+    assert_eq!(l.bylines[0].org.as_deref(), Some("某网新疆"));
+}
+
+#[test]
+fn a_byline_above_the_headline() {
+    let text =
+        "某某日报讯 记者 扎西\n山南市人民医院迎来援藏医疗队\n7月8日,医疗队一行25人抵达山南市,开展为期一年的帮扶工作。";
+    let l = Layout::new(text);
+    assert_eq!(
+        &text[l.title.unwrap().start..l.title.unwrap().end],
+        "山南市人民医院迎来援藏医疗队"
+    );
+    assert_eq!(names(text, &l), vec![("扎西".into(), Role::Reporter)]);
+    assert_eq!(l.source.as_deref(), Some("某某日报"));
+}
+
+#[test]
+fn closing_parenthesised_author_and_pen_names() {
+    let text = "医院开展义诊活动很受欢迎呢\n今天医院开展了义诊活动,很受欢迎,群众纷纷点赞,表示感谢。(王小明)\n采写:南都记者 张伟 通讯员 粤卫信";
+    let l = Layout::new(text);
+    assert_eq!(
+        names(text, &l),
+        vec![("王小明".into(), Role::Author), ("张伟".into(), Role::Reporter)]
+    );
+    assert_eq!(l.bylines[1].org.as_deref(), Some("南都"));
+    assert!(l.published.is_none());
+}
+
+#[test]
+fn one_scan_reads_the_facts_of_a_line() {
+    let (f, chars) = lines::Facts::of("首页 | 新闻 | 图片 » 正文");
+    assert_eq!(
+        (f.pipes, f.arrows, f.guillemet, f.sentence_end, f.word_char),
+        (2, 0, true, false, true)
+    );
+    assert_eq!(chars, "首页 | 新闻 | 图片 » 正文".chars().count());
+    let (f, _) = lines::Facts::of("他说:好。Visit www.a.cn?");
+    assert!(f.full_stop && f.sentence_end && f.ascii_letter);
+    let (f, _) = lines::Facts::of("— ? —");
+    assert!(!f.word_char && !f.sentence_end);
+    let (f, _) = lines::Facts::of("完了？");
+    assert!(f.sentence_end && !f.full_stop);
+}
