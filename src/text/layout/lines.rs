@@ -76,20 +76,35 @@ pub(super) struct Facts {
 impl Facts {
     pub(super) fn of(s: &str) -> (Facts, usize) {
         let mut f = Facts::default();
+        let b = s.as_bytes();
         let (mut i, mut chars) = (0, 0);
-        while i < s.len() {
+        while i < b.len() {
+            let lead = b[i];
+            chars += 1;
+            if lead < 0x80 {
+                match lead {
+                    b'|' => f.pipes = f.pipes.saturating_add(1),
+                    b'>' => f.arrows = f.arrows.saturating_add(1),
+                    b'!' | b';' => f.sentence_end = true,
+                    b'0'..=b'9' => f.word_char = true,
+                    b'A'..=b'Z' | b'a'..=b'z' => {
+                        f.ascii_letter = true;
+                        f.word_char = true;
+                    }
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            // U+5000–U+9FFF, all Han: nothing more to learn from the character
+            if (0xE5..=0xE9).contains(&lead) {
+                f.word_char = true;
+                i += 3;
+                continue;
+            }
             let (u, len) = crate::text::scan::decode_at(s, i);
             i += len;
-            chars += 1;
             match u {
-                0x7C => f.pipes = f.pipes.saturating_add(1),
-                0x3E => f.arrows = f.arrows.saturating_add(1),
-                0x21 | 0x3B => f.sentence_end = true,
-                0x30..=0x39 => f.word_char = true,
-                0x41..=0x5A | 0x61..=0x7A => {
-                    f.ascii_letter = true;
-                    f.word_char = true;
-                }
                 0xBB => f.guillemet = true,
                 0x3002 => {
                     f.full_stop = true;

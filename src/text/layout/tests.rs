@@ -80,3 +80,19 @@ fn one_scan_reads_the_facts_of_a_line() {
     let (f, _) = lines::Facts::of("完了？");
     assert!(f.sentence_end && !f.full_stop);
 }
+
+proptest::proptest! {
+    /// The one-pass facts agree with the plain definitions, on any text.
+    #[test]
+    fn facts_agree_with_their_definitions(s in "[|>»。!？;… ,䷀㐀a0一医𠀀-]{0,12}|\\PC{0,40}") {
+        let (f, chars) = lines::Facts::of(&s);
+        proptest::prop_assert_eq!(chars, s.chars().count());
+        proptest::prop_assert_eq!(usize::from(f.pipes), s.matches('|').count());
+        proptest::prop_assert_eq!(usize::from(f.arrows), s.matches('>').count());
+        proptest::prop_assert_eq!(f.guillemet, s.contains('»'));
+        proptest::prop_assert_eq!(f.full_stop, s.contains('。'));
+        proptest::prop_assert_eq!(f.sentence_end, has_sentence_end(&s));
+        proptest::prop_assert_eq!(f.ascii_letter, s.bytes().any(|b| b.is_ascii_alphabetic()));
+        proptest::prop_assert_eq!(f.word_char, s.chars().any(|c| is_cjk(c) || c.is_ascii_alphanumeric()));
+    }
+}
