@@ -122,7 +122,12 @@ fn parse_arabic(s: &str) -> Option<Numeral> {
             i += 1;
         }
     }
-    let value: f64 = s[..i].replace(',', "").parse().ok()?;
+    let digits = &s[..i];
+    let value: f64 = if digits.contains(',') {
+        digits.replace(',', "").parse().ok()?
+    } else {
+        digits.parse().ok()?
+    };
     let mut n = Numeral {
         value,
         len: i,
@@ -151,14 +156,21 @@ fn parse_arabic(s: &str) -> Option<Numeral> {
     Some(n)
 }
 
+/// The most characters a Chinese numeral is read over.
+const MAX_CHARS: usize = 24;
+
 fn parse_chinese(s: &str) -> Option<Numeral> {
-    let mut chars: Vec<(usize, char)> = Vec::new();
+    // on the stack: this runs at every numeral character of every article
+    let mut buf = [(0usize, '\0'); MAX_CHARS];
+    let mut n = 0;
     for (i, c) in s.char_indices() {
-        if !is_chinese_numeral_char(c) || chars.len() >= 24 {
+        if !is_chinese_numeral_char(c) || n >= MAX_CHARS {
             break;
         }
-        chars.push((i, c));
+        buf[n] = (i, c);
+        n += 1;
     }
+    let chars = &buf[..n];
     // 数/几 only lead (数十, 几百) or follow a unit (十几); 半 only stands alone or ends.
     let mut vague = Vague::None;
     let mut start = 0;
@@ -171,7 +183,11 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
             _ => return None,
         }
     }
-    let body: Vec<char> = chars[start..].iter().map(|&(_, c)| c).collect();
+    let mut body_buf = ['\0'; MAX_CHARS];
+    for (b, &(_, c)) in body_buf.iter_mut().zip(&chars[start..]) {
+        *b = c;
+    }
+    let body = &body_buf[..n - start];
     let mut end = body.len();
     // cut at a second 数, or at 几 not right after 十/百/千/万
     for (k, &c) in body.iter().enumerate() {
@@ -190,7 +206,7 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
         return None;
     }
     if body == ['半'] {
-        return Some(done(0.5, &chars, start, end, vague, false, false));
+        return Some(done(0.5, chars, start, end, vague, false, false));
     }
     if body.last() == Some(&'半') {
         // 两个半 is handled by counts; here 半 only ends a numeral such as 一半 is not one.
@@ -198,16 +214,16 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     }
     let all_digits = body.iter().all(|&c| digit(c).is_some());
     if all_digits && body.len() >= 2 {
-        let ds: Vec<u32> = body.iter().filter_map(|&c| digit(c)).collect();
-        if body.len() == 2 && ds[1] == ds[0] + 1 && ds[0] > 0 {
+        let d = |k: usize| digit(body[k]).unwrap_or(0);
+        if body.len() == 2 && d(1) == d(0) + 1 && d(0) > 0 {
             // 四五位: "four or five"
-            return Some(done(ds[0] as f64, &chars, start, end, Vague::About, false, false));
+            return Some(done(d(0) as f64, chars, start, end, Vague::About, false, false));
         }
         if body.contains(&'两') {
             return None;
         }
-        let v = ds.iter().fold(0f64, |acc, &d| acc * 10.0 + d as f64);
-        return Some(done(v, &chars, start, end, vague, true, false));
+        let v = (0..body.len()).fold(0f64, |acc, k| acc * 10.0 + d(k) as f64);
+        return Some(done(v, chars, start, end, vague, true, false));
     }
     let mut total: u64 = 0;
     let mut section: u64 = 0;
@@ -251,7 +267,7 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     if over && vague == Vague::None {
         vague = Vague::Over;
     }
-    Some(done(value as f64, &chars, start, end, vague, false, bare))
+    Some(done(value as f64, chars, start, end, vague, false, bare))
 }
 
 fn done(

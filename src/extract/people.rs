@@ -127,14 +127,16 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
             org: b.org.clone(),
         });
     }
+    let mut titles: Vec<Span> = Vec::new();
     for &sent in &doc.sentences {
         // a title inside a longer dictionary word (委员 in 委员会) is no title
-        let titles: Vec<Span> = cues
-            .within(Cue::Title, sent)
-            .iter()
-            .copied()
-            .filter(|t| !inside_word(doc, seg, *t, sent))
-            .collect();
+        titles.clear();
+        titles.extend(
+            cues.within(Cue::Title, sent)
+                .iter()
+                .copied()
+                .filter(|t| !inside_word(doc, seg, *t, sent)),
+        );
         let mut prev_org: Option<String> = None;
         for (k, t) in titles.iter().enumerate() {
             // TITLE NAME(、NAME)*
@@ -306,16 +308,22 @@ fn title_starts(s: &str) -> bool {
 fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Span> {
     let text = doc.text();
     let rest = &text[at..sent.end];
-    let run: Vec<(usize, char)> = rest
-        .char_indices()
-        .take_while(|(_, c)| is_cjk(*c) || *c == '·')
-        .take(12)
-        .collect();
+    // the Han (and `·`) characters that follow, at most 12, on the stack
+    let mut buf = [(0usize, '\0'); 12];
+    let mut n = 0;
+    for (i, c) in rest.char_indices().take(12) {
+        if !(is_cjk(c) || c == '·') {
+            break;
+        }
+        buf[n] = (i, c);
+        n += 1;
+    }
+    let run = &buf[..n];
     if run.iter().any(|(_, c)| *c == '·') {
-        return minority_name(text, at, &run);
+        return minority_name(text, at, run);
     }
     let Some(sl) = names::surname_len(rest) else {
-        return bare_name_at(doc, seg, at, rest, &run);
+        return bare_name_at(doc, seg, at, rest, run);
     };
     let len_at = |n: usize| {
         run.get(n).map_or(

@@ -91,11 +91,9 @@ impl Segmenter {
     /// Cut `text[span]` (HMM on) and push its tokens, with offsets into `text`.
     pub fn cut_into(&self, text: &str, span: Span, out: &mut Vec<Token>) {
         let piece = &text[span.start..span.end];
-        for t in self.jieba.cut(piece, true) {
-            out.push(Token {
-                span: Span::new(span.start + t.byte_start, span.start + t.byte_end),
-            });
-        }
+        out.extend(self.jieba.cut(piece, true).into_iter().map(|t| Token {
+            span: Span::new(span.start + t.byte_start, span.start + t.byte_end),
+        }));
     }
 
     /// jieba's dictionary tag of one word (`ns` place, `nr` person, `v` verb…), if it is a
