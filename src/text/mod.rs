@@ -77,37 +77,12 @@ impl std::fmt::Debug for Document<'_> {
     }
 }
 
-/// Characters at which jieba always splits, so clauses can be cut separately.
-const CLAUSE_BREAKS: [char; 18] = [
-    ',', '、', ';', ':', '。', '!', '？', '…', '“', '”', '(', ')', '《', '》', ' ', '—', '"', '·',
-];
-const CLAUSE_LEADS: [bool; 256] = scan::lead_bytes(&CLAUSE_BREAKS);
-
-fn clauses_of(text: &str, sentences: &[Span]) -> Vec<Span> {
-    let mut out = Vec::with_capacity(sentences.len() * 3);
-    for s in sentences {
-        let mut start = s.start;
-        for (i, c) in scan::marked_chars(&text[s.start..s.end], &CLAUSE_LEADS) {
-            if CLAUSE_BREAKS.contains(&c) {
-                let end = s.start + i + c.len_utf8();
-                out.push(Span::new(start, end));
-                start = end;
-            }
-        }
-        if start < s.end {
-            out.push(Span::new(start, s.end));
-        }
-    }
-    out
-}
-
 impl<'a> Document<'a> {
     /// Normalise, lay out, split and segment `input`.
     pub fn new(input: &'a str, segmenter: &'a segment::Segmenter) -> Document<'a> {
         let norm = NormText::new(input);
         let layout = Layout::new(&norm.text);
-        let sentences = sentence::split(&norm.text, &layout.zones());
-        let clauses = clauses_of(&norm.text, &sentences);
+        let (sentences, clauses) = sentence::split_with_clauses(&norm.text, &layout.zones());
         let words = (0..clauses.len()).map(|_| OnceCell::new()).collect();
         Document {
             input,

@@ -8,16 +8,33 @@ const ENDS: [char; 5] = ['。', '!', '？', ';', '…'];
 
 /// Characters that may follow a sentence end and still belong to the sentence.
 const CLOSERS: [char; 5] = ['”', '’', '"', ')', '」'];
-const END_LEADS: [bool; 256] = super::scan::lead_bytes(&ENDS);
+
+/// Characters at which jieba always splits, so clauses can be cut separately. Every sentence
+/// end is one.
+const CLAUSE_BREAKS: [char; 18] = [
+    ',', '、', ';', ':', '。', '!', '？', '…', '“', '”', '(', ')', '《', '》', ' ', '—', '"', '·',
+];
+const BREAK_LEADS: [bool; 256] = super::scan::lead_bytes(&CLAUSE_BREAKS);
 
 /// Split each zone into sentences; each sentence keeps its final punctuation and any closing
 /// quote after it.
 pub fn split(text: &str, zones: &[Span]) -> Vec<Span> {
-    let mut out = Vec::new();
+    split_with_clauses(text, zones).0
+}
+
+/// Sentences, and clauses: the sentences split after every clause break. One scan finds the
+/// breaks for both.
+pub(crate) fn split_with_clauses(text: &str, zones: &[Span]) -> (Vec<Span>, Vec<Span>) {
+    let mut sentences = Vec::new();
+    let mut clauses = Vec::new();
+    let mut breaks: Vec<(usize, char)> = Vec::new();
     for z in zones {
         let piece = &text[z.start..z.end];
+        breaks.clear();
+        breaks.extend(super::scan::marked_chars(piece, &BREAK_LEADS).filter(|(_, c)| CLAUSE_BREAKS.contains(c)));
+        let first = sentences.len();
         let mut start = 0;
-        for (i, c) in super::scan::marked_chars(piece, &END_LEADS) {
+        for &(i, c) in &breaks {
             if i < start || !ENDS.contains(&c) {
                 continue;
             }
@@ -28,12 +45,30 @@ pub fn split(text: &str, zones: &[Span]) -> Vec<Span> {
                 }
                 end += n.len_utf8();
             }
-            push_trimmed(piece, z.start, start, end, &mut out);
+            push_trimmed(piece, z.start, start, end, &mut sentences);
             start = end;
         }
-        push_trimmed(piece, z.start, start, piece.len(), &mut out);
+        push_trimmed(piece, z.start, start, piece.len(), &mut sentences);
+        // the zone's breaks, in order, split its sentences into clauses
+        let mut k = 0;
+        for s in &sentences[first..] {
+            let mut from = s.start;
+            while k < breaks.len() && z.start + breaks[k].0 < s.start {
+                k += 1;
+            }
+            while k < breaks.len() && z.start + breaks[k].0 < s.end {
+                let (i, c) = breaks[k];
+                let end = z.start + i + c.len_utf8();
+                clauses.push(Span::new(from, end));
+                from = end;
+                k += 1;
+            }
+            if from < s.end {
+                clauses.push(Span::new(from, s.end));
+            }
+        }
     }
-    out
+    (sentences, clauses)
 }
 
 fn push_trimmed(piece: &str, base: usize, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -63,5 +98,39 @@ mod tests {
     fn lost_character_marks_do_not_split() {
         let t = "专病中心之?,疼痛科。";
         assert_eq!(split(t, &[Span::new(0, t.len())]).len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Clauses tile each sentence exactly; each ends at its only clause break, if it has one.
+        #[test]
+        fn clauses_tile_sentences(t in "[你好医院,、;:。!？…“”()《》 —\"·\n?a1]{0,60}") {
+            let zones: Vec<Span> = {
+                let mut v = Vec::new();
+                let mut p = 0;
+                for line in t.split('\n') {
+                    v.push(Span::new(p, p + line.len()));
+                    p += line.len() + 1;
+                }
+                v
+            };
+            let (sentences, clauses) = split_with_clauses(&t, &zones);
+            proptest::prop_assert_eq!(&sentences, &split(&t, &zones));
+            let mut k = 0;
+            for s in &sentences {
+                let mut at = s.start;
+                while at < s.end {
+                    let c = clauses[k];
+                    proptest::prop_assert_eq!(c.start, at);
+                    let body = &t[c.start..c.end];
+                    let breaks = body.chars().filter(|c| CLAUSE_BREAKS.contains(c)).count();
+                    let last_is_break = body.chars().next_back().is_some_and(|c| CLAUSE_BREAKS.contains(&c));
+                    proptest::prop_assert!(breaks == usize::from(last_is_break) && (last_is_break || c.end == s.end));
+                    at = c.end;
+                    k += 1;
+                }
+                proptest::prop_assert_eq!(at, s.end);
+            }
+            proptest::prop_assert_eq!(k, clauses.len());
+        }
     }
 }
