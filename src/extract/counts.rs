@@ -516,33 +516,41 @@ fn object_before(doc: &Document, at: usize, sent: Span) -> Option<String> {
         }
     }
     let head = &text[sent.start..end];
-    let starts: Vec<usize> = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_cjk(*c))
-        .take(8)
-        .map(|(i, _)| i)
-        .collect();
+    // where the last 1..=8 Han characters start: `starts[r - 1]` begins the last r
+    let mut starts = [0usize; 8];
+    let mut n = 0;
+    for (i, c) in head.char_indices().rev().take(8) {
+        if !is_cjk(c) {
+            break;
+        }
+        starts[n] = i;
+        n += 1;
+    }
+    // which of those tails are counted nouns: each looked up once, then shared by the whole
+    // phrases and the compounds that end in them
+    let mut noun = [false; 9];
+    for r in 2..=n {
+        noun[r] = OBJECTS.contains(&head[starts[r - 1]..]);
+    }
     // the longest run that is a counted noun phrase (门诊患者 before 患者)
     let seg = doc.segmenter();
-    starts
-        .iter()
+    (1..=n)
         .rev()
-        .map(|&i| &head[i..])
-        .find(|w| (w.chars().count() >= 2 && OBJECTS.contains(*w)) || is_compound_object(w, seg))
-        .map(str::to_string)
+        .find(|&r| noun[r] || is_compound_object(head, &starts, r, &noun, seg))
+        .map(|r| head[starts[r - 1]..].to_string())
 }
 
-/// A two-word object such as 门诊患者 or 帮扶资金: a dictionary word and a counted noun.
-fn is_compound_object(w: &str, seg: &crate::text::segment::Segmenter) -> bool {
-    let n = w.chars().count();
-    (3..=6).contains(&n)
-        && w.char_indices().skip(1).any(|(i, _)| {
-            OBJECTS.contains(&w[i..])
-                && w[i..].chars().count() >= 2
-                && w[..i].chars().count() >= 2
-                && seg.has_word(&w[..i])
-        })
+/// Whether the last `r` characters of `head` are a two-word object such as 门诊患者 or
+/// 帮扶资金: a dictionary word of two or more characters, then a counted noun of two or more.
+fn is_compound_object(
+    head: &str,
+    starts: &[usize],
+    r: usize,
+    noun: &[bool; 9],
+    seg: &crate::text::segment::Segmenter,
+) -> bool {
+    (3..=6).contains(&r)
+        && (2..=r - 2).any(|first| noun[r - first] && seg.has_word(&head[starts[r - 1]..starts[r - first - 1]]))
 }
 
 #[cfg(test)]
