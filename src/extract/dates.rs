@@ -2,12 +2,12 @@
 //! resolved against the publication date (or the caller's reference date) and written as
 //! ISO 8601 / EDTF.
 
-use super::cues::{Cue, Cues};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::calendar::{self, Day};
+use super::cues::{Cue, Cues};
 use super::numeral;
 use crate::text::{Document, Span};
 

@@ -4,14 +4,8 @@
 //! A name is a surname from the lexicon and one or two more characters (or a minority name
 //! with `·`); jieba's dictionary is one signal among several (a common word is no name).
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-
 use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
-use super::{names, places};
-use crate::data;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
@@ -29,22 +23,6 @@ pub struct PersonFound {
     pub mentions: Vec<Span>,
 }
 
-static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    data::dfa(
-        data::lines(include_str!("../data/titles.txt")),
-        MatchKind::LeftmostLongest,
-        StartKind::Both,
-    )
-});
-
-/// Words that end a name: speech and action verbs, conjunctions, plural and group words.
-const AFTER_NAME: &[&str] = &[
-    "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与", "说", "等",
-    "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的", "同志", "指导", "团队",
-    "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都", "又", "还", "曾", "已", "正", "均", "被",
-    "把", "给", "让", "以", "于", "代表", "致辞", "发言", "讲话", "宣布", "提出", "要求", "透露", "回忆", "感叹",
-    "说明",
-];
 /// Titles that follow a name (professional ranks and degrees); positions precede it.
 const POSTPOSED: &[&str] = &[
     "主任医师",
@@ -66,48 +44,15 @@ const POSTPOSED: &[&str] = &[
     "书记",
     "专家",
 ];
-/// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
-static AFTER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| data::dfa(AFTER_NAME, MatchKind::LeftmostLongest, StartKind::Anchored));
-
-/// The length in characters of the name-ending word that starts `s`, if any.
-fn after_name_at(s: &str) -> Option<usize> {
-    AFTER
-        .find(Input::new(s).anchored(Anchored::Yes))
-        .map(|m| s[..m.end()].chars().count())
-}
-
-/// Characters that show a "name" is an organisation (卫健委, 宣传部).
-fn is_org_char(c: char) -> bool {
-    matches!(
-        c,
-        '部' | '委'
-            | '局'
-            | '院'
-            | '科'
-            | '处'
-            | '办'
-            | '厅'
-            | '会'
-            | '队'
-            | '室'
-            | '站'
-            | '所'
-            | '校'
-            | '司'
-            | '组'
-            | '团'
-            | '社'
-            | '网'
-            | '报'
-            | '台'
-    )
-}
 /// Words that end an organisation when reading it leftwards from a title.
 const ORG_STOPS: &[&str] = &[
     "兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括",
     "以及",
 ];
+
+mod personal_names;
+
+use personal_names::{name_at, name_before};
 
 #[derive(Debug)]
 struct Hit {
@@ -297,177 +242,6 @@ fn org_before(doc: &Document, hospitals: &[HospitalFound], sent: Span, at: usize
     (s < at)
         .then(|| resolve_org(doc, hospitals, Span::new(s, at)))
         .flatten()
-}
-
-/// Whether a title starts right at the beginning of `s`.
-fn title_starts(s: &str) -> bool {
-    TITLES.find(Input::new(s).anchored(Anchored::Yes)).is_some()
-}
-
-/// A personal name starting at `at`.
-fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) -> Option<Span> {
-    let text = doc.text();
-    let rest = &text[at..sent.end];
-    // the Han (and `·`) characters that follow, at most 12, on the stack
-    let mut buf = [(0usize, '\0'); 12];
-    let mut n = 0;
-    for (i, c) in rest.char_indices().take(12) {
-        if !(is_cjk(c) || c == '·') {
-            break;
-        }
-        buf[n] = (i, c);
-        n += 1;
-    }
-    let run = &buf[..n];
-    if run.iter().any(|(_, c)| *c == '·') {
-        return minority_name(text, at, run);
-    }
-    let Some(sl) = names::surname_len(rest) else {
-        return bare_name_at(doc, seg, at, rest, run);
-    };
-    let len_at = |n: usize| {
-        run.get(n).map_or(
-            rest.len().min(run.last().map_or(0, |(i, c)| i + c.len_utf8())),
-            |(i, _)| *i,
-        )
-    };
-    if run.len() < sl + 1 {
-        return None;
-    }
-    let stops_at =
-        |n: usize| n >= run.len() || after_name_at(&rest[len_at(n)..]).is_some() || title_starts(&rest[len_at(n)..]);
-    let n = if stops_at(sl + 1) {
-        sl + 1
-    } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
-        sl + 2
-    } else {
-        sl + 1
-    };
-    let span = Span::new(at, at + len_at(n));
-    is_name(doc, seg, span).then_some(span)
-}
-
-/// A name without a Han surname right after a title (Tibetan 格桑次仁, Uyghur 阿依古丽): 2–4
-/// characters that end exactly where a speech verb, a conjunction, a title or punctuation
-/// begins, and that are no dictionary word, place or organisation.
-fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(usize, char)]) -> Option<Span> {
-    for n in (2..=4usize).rev() {
-        if n > run.len() {
-            continue;
-        }
-        let end = run
-            .get(n)
-            .map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
-        let after = &rest[end..];
-        let boundary = n == run.len() || after_name_at(after).is_some_and(|k| k > 1) || title_starts(after);
-        if !boundary {
-            continue;
-        }
-        let cand = &rest[..end];
-        if cand
-            .chars()
-            .any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c))
-        {
-            return None;
-        }
-        let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
-        // its first two characters, when they are a word, must be a name or a place
-        // (扎西/ns, 尼玛/nrt), not a verb or common noun (帮扶/v, 驻点/n)
-        let head_end = cand.char_indices().nth(2).map_or(cand.len(), |(i, _)| i);
-        let head_is_word = seg
-            .dict_tag(&cand[..head_end])
-            .is_some_and(|t| !(t.starts_with("nr") || t == "ns" || t == "nz"));
-        if word_like || head_is_word || after_name_at(cand).is_some() {
-            return None;
-        }
-        let span = Span::new(at, at + end);
-        return is_name(doc, seg, span).then_some(span);
-    }
-    None
-}
-
-fn minority_name(text: &str, at: usize, run: &[(usize, char)]) -> Option<Span> {
-    let dot = run.iter().position(|(_, c)| *c == '·')?;
-    if !(1..=5).contains(&dot) {
-        return None;
-    }
-    let rest = &text[at..];
-    let mut end = run[dot].0 + '·'.len_utf8();
-    for &(i, c) in &run[dot + 1..] {
-        if after_name_at(&rest[i..]).is_some_and(|k| k > 1) || c == '·' {
-            break;
-        }
-        end = i + c.len_utf8();
-    }
-    let after = &rest[run[dot].0 + '·'.len_utf8()..end];
-    (after.chars().count() >= 2).then_some(Span::new(at, at + end))
-}
-
-/// A personal name ending at `end` (before a title): the longest of 3 or 2 characters that
-/// starts with a surname at a word boundary.
-fn name_before(doc: &Document, seg: &Segmenter, sent: Span, end: usize) -> Option<Span> {
-    let text = doc.text();
-    let before: Vec<(usize, char)> = text[sent.start..end].char_indices().rev().take(3).collect();
-    for n in [3usize, 2] {
-        let Some(&(i, _)) = before.get(n - 1) else { continue };
-        let start = sent.start + i;
-        let cand = &text[start..end];
-        if !cand.chars().all(is_cjk) || names::surname_len(cand).is_none_or(|sl| sl >= n) {
-            continue;
-        }
-        if !doc.is_token_boundary(start) {
-            continue;
-        }
-        let span = Span::new(start, end);
-        if is_name(doc, seg, span) {
-            return Some(span);
-        }
-    }
-    None
-}
-
-/// Whether a span reads as a personal name rather than a word or an organisation.
-fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
-    let s = doc.slice(span);
-    let n = s.chars().count();
-    if !(2..=4).contains(&n) || s.chars().any(is_org_char) || s.contains("中心") || places::is_place(s) {
-        return false;
-    }
-    // a surname followed by a common noun or adjective is a phrase (高水平), not a name
-    if let Some(sl) = names::surname_len(s) {
-        let given: String = s.chars().skip(sl).collect();
-        if given.chars().count() == 2
-            && seg.has_word(s)
-            && matches!(
-                seg.dict_tag(&given),
-                Some("n" | "a" | "an" | "ad" | "v" | "vn" | "d" | "f" | "s" | "t" | "m" | "q" | "r")
-            )
-        {
-            return false;
-        }
-    }
-    if doc.text()[span.end..].starts_with("(化名)") {
-        return false;
-    }
-    // a given name holds no function word (都很好: 很/d)
-    let sl = names::surname_len(s).unwrap_or(0);
-    let given_at = span.start + s.char_indices().nth(sl).map_or(s.len(), |(i, _)| i);
-    let function_char = doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
-        let w = doc.slice(t.span);
-        t.span.end <= span.end
-            && w.chars().count() == 1
-            && matches!(
-                seg.dict_tag(w),
-                Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg")
-            )
-    });
-    if function_char {
-        return false;
-    }
-    match seg.dict_tag(s) {
-        Some(t) => t.starts_with("nr"),
-        None => true,
-    }
 }
 
 /// Every occurrence of each name inside `within`, as (name index, span), in position order
