@@ -56,7 +56,7 @@ fn a_batch_survives_bad_files() {
     fs::write(d.join("c.txt"), [0xE5, 0x8C, b'a', b'b', b'c', b'd']).unwrap();
     fs::write(d.join("d.txt"), "").unwrap();
     fs::write(d.join("e.txt"), "医院选派7名专家。").unwrap();
-    let mut jobs: Vec<Job> = zhnews::read_paths(&[d.clone()]).collect();
+    let mut jobs: Vec<Job> = zhnews::read_paths(std::slice::from_ref(&d)).collect();
     jobs.push(Job::File(d.join("missing.txt")));
     let ex = Extractor::new();
     let results: Vec<Result<zhnews::Record, InputError>> = ex.extract_batch(jobs).collect();

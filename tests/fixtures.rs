@@ -66,7 +66,8 @@ fn records_are_schema_valid_with_exact_offsets() {
 
 #[test]
 fn meta_of_each_fixture() {
-    let got: Vec<(Option<String>, Option<String>, Option<String>, Vec<String>)> = records()
+    type Meta = (Option<String>, Option<String>, Option<String>, Vec<String>);
+    let got: Vec<Meta> = records()
         .into_iter()
         .map(|(_, r)| (r.meta.title, r.meta.published, r.meta.source, r.meta.authors))
         .collect();

@@ -15,8 +15,11 @@ fn c(text: &str, value: f64, unit: Option<&str>, approx: Approx) -> (String, f64
     (text.to_string(), value, unit.map(str::to_string), approx)
 }
 
+/// A count as the table states it: surface, value, unit, approximation.
+type Expected = (String, f64, Option<String>, Approx);
+
 #[rustfmt::skip]
-fn cases() -> Vec<(&'static str, Vec<(String, f64, Option<String>, Approx)>)> {
+fn cases() -> Vec<(&'static str, Vec<Expected>)> {
     vec![
         ("医院选派211名专家赴当地。", vec![c("211名专家", 211.0, Some("名"), Exact)]),
         ("为500余名当地患者提供服务。", vec![c("500余名当地患者", 500.0, Some("名"), Over)]),

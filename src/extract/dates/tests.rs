@@ -15,8 +15,15 @@ fn run(text: &str, anchor: Option<&str>) -> Vec<(String, String)> {
 
 const P: Option<&str> = Some("2024-12-10");
 
+/// A sentence, its publication date, and the dates expected as (surface, value).
+type Case = (
+    &'static str,
+    Option<&'static str>,
+    &'static [(&'static str, &'static str)],
+);
+
 #[rustfmt::skip]
-const CASES: &[(&str, Option<&str>, &[(&str, &str)])] = &[
+const CASES: &[Case] = &[
     // absolute
     ("发布时间:2022年07月18日。", None, &[("2022年07月18日", "2022-07-18")]),
     ("2022年7月18日,专家抵达。", None, &[("2022年7月18日", "2022-07-18")]),
