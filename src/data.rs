@@ -169,7 +169,14 @@ impl Lexicon {
             }
             let head = &s[..i];
             for w in self.ending_with(u) {
-                if (w.before_last == before || w.before_last == u32::MAX) && head.ends_with(w.text) {
+                // a one-character word is the character itself; a longer one must have the
+                // character before it too, and then the rest
+                let found = if w.before_last == u32::MAX {
+                    w.text.len() == len
+                } else {
+                    w.before_last == before && head.ends_with(w.text)
+                };
+                if found {
                     if let Some(v) = out.get_mut(usize::from(w.group)) {
                         v.push(i - w.text.len()..i);
                     }
