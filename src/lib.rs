@@ -17,7 +17,8 @@
 //! ```
 //!
 //! The pipeline flows one way: input → [normalised document](text) (simplified, half-width,
-//! noise removed, with an offset map) → tokens → extractors → [`Record`]. Offsets in records
+//! noise removed, with an offset map) → tokens and [lexicon cues](extract::cues) → extractors →
+//! [`Record`]. Offsets in records
 //! always point into the input exactly as given, so `input[start:end] == text` in code points.
 
 #![warn(missing_docs)]

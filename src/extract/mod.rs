@@ -1,5 +1,5 @@
-//! The extractors. Each reads a [`Document`](crate::text::Document) and pushes what it finds
-//! into a caller-owned buffer, with spans in the normalised text; [`run`] turns them into a
+//! The extractors. Each reads a [`Document`] and pushes what it finds
+//! into a caller-owned buffer, with spans in the normalised text; `run` turns them into a
 //! [`Record`] with code-point offsets into the input, in one place.
 
 pub mod calendar;

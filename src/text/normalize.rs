@@ -181,7 +181,7 @@ impl NormText {
     /// Normalise `input`: see the module docs for what changes and why.
     ///
     /// Unchanged characters (nearly all of them) are copied in runs; only edits and
-    /// checkpoints leave an [`Anchor`], so the map costs a few bytes per edit, not per character.
+    /// checkpoints leave an `Anchor`, so the map costs a few bytes per edit, not per character.
     pub fn new(input: &str) -> NormText {
         let mut w = Writer::new(input);
         let table = &*T2S;
