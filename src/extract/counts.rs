@@ -58,31 +58,7 @@ fn run_end(text: &str, start: usize, limit: usize) -> usize {
 }
 
 fn is_numeral_start(c: char) -> bool {
-    c.is_ascii_digit()
-        || matches!(
-            c,
-            '零' | '〇'
-                | '一'
-                | '二'
-                | '两'
-                | '三'
-                | '四'
-                | '五'
-                | '六'
-                | '七'
-                | '八'
-                | '九'
-                | '十'
-                | '百'
-                | '千'
-                | '万'
-                | '亿'
-                | '廿'
-                | '卅'
-                | '半'
-                | '几'
-                | '数'
-        )
+    c.is_ascii_digit() || numeral::is_chinese_numeral_char(c)
 }
 
 static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {

@@ -1,6 +1,6 @@
-//! Alias resolution within an article: which surfaces name the same hospital (湘雅医院 for
-//! 中南大学湘雅医院, 新疆医科大学附属第二医院 and 第二附属医院, context forms such as 二院), and
-//! the canonical name of each.
+//! Alias resolution within an article: which surfaces name the same hospital (协和医院 for
+//! 北京协和医院, 某医科大学附属第一医院 and 第一附属医院, context forms such as 二院), and the
+//! canonical name of each.
 
 use super::{Candidate, HospitalFound, is_numeral};
 use crate::extract::places;
