@@ -60,7 +60,7 @@ pub(crate) struct Lexicon {
     ends: Box<[u64; 1024]>,
     /// Open-addressed table from a last character to its words: (character, first word,
     /// number of words) with `u32::MAX` for an empty slot.
-    slots: Vec<(u32, u16, u16)>,
+    slots: Vec<(u32, u32, u32)>,
     /// The words, grouped by last character, longest first in each.
     words: Vec<Word>,
     groups: usize,
@@ -119,7 +119,7 @@ impl Lexicon {
             while lex.slots[k].0 != u32::MAX {
                 k = (k + 1) & (size - 1);
             }
-            lex.slots[k] = (u, first as u16, count as u16);
+            lex.slots[k] = (u, first as u32, count as u32);
         }
         lex
     }
