@@ -168,7 +168,7 @@ impl Extractor {
         ExtractorBuilder::default()
     }
 
-    /// Extract one article.
+    /// Extract one article. A text of 4 GiB or more gives an empty record.
     pub fn extract(&self, id: &str, text: &str) -> Record {
         extract::run(&self.inner.segmenter, self.inner.reference, id, text, None)
     }

@@ -21,6 +21,13 @@ use crate::text::{Document, Role, Span};
 
 /// Run the whole pipeline on one text.
 pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str, published: Option<Day>) -> Record {
+    // the offset map keeps positions in 32 bits; a text past 4 GiB is no article
+    if u32::try_from(input.len()).is_err() {
+        return Record {
+            id: id.to_string(),
+            ..Record::default()
+        };
+    }
     let doc = Document::new(input, seg);
     let page_published = doc.layout.published.clone();
     let published_str = match published {
