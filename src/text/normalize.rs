@@ -451,4 +451,27 @@ mod tests {
         assert_eq!(NormText::new("字(abc)").text, "字(abc)");
         assert_eq!(NormText::new("字(lǐ)").text, "字");
     }
+
+    /// Long inputs cross many checkpoints: every character still maps to its own source,
+    /// with runs of unchanged text between edits both shorter and longer than a checkpoint.
+    #[test]
+    fn long_inputs_map_every_character() {
+        let mut input = String::new();
+        for k in 0..400 {
+            input.push_str(&"医院专家".repeat(k % 70));
+            input.push_str(["醫院,", "網(wǎng)", "\r\n", "２０", "  \u{3000}", "a?b", "\n\n"][k % 7]);
+        }
+        let n = NormText::new(&input);
+        let src: Vec<(usize, char)> = input.char_indices().collect();
+        let mut prev = None;
+        for (i, c) in n.text.char_indices() {
+            let (a, b, ab, _) = n.to_source_bytes(Span::new(i, i + c.len_utf8())).unwrap();
+            assert_eq!((b, ab), (a + 1, src[a].0), "at {i}");
+            assert!(prev < Some(a));
+            prev = Some(a);
+            let s = src[a].1;
+            assert!(c == ' ' && s.is_whitespace() || simplify(&s.to_string()) == c.to_string(), "{c:?} from {s:?}");
+        }
+        assert!(n.anchors.len() > input.len() / CHECKPOINT / 2);
+    }
 }
