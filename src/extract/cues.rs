@@ -38,7 +38,7 @@ pub(crate) const NUMERAL_STARTS: &[&str] = &[
     "九", "十", "百", "千", "万", "亿", "廿", "卅", "半", "几", "数",
 ];
 /// Characters of which every date expression holds at least one (see `dates.rs`).
-const DATE_MARKS: &[&str] = &["年", "月", "日", "号", "天", "周", "-", ".", "/"];
+pub(crate) const DATE_MARKS: &[&str] = &["年", "月", "日", "号", "天", "周", "-", ".", "/"];
 
 /// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
 const ABBREVIATIONS: &[&str] = &[

@@ -470,7 +470,10 @@ mod tests {
             assert!(prev < Some(a));
             prev = Some(a);
             let s = src[a].1;
-            assert!(c == ' ' && s.is_whitespace() || simplify(&s.to_string()) == c.to_string(), "{c:?} from {s:?}");
+            assert!(
+                c == ' ' && s.is_whitespace() || simplify(&s.to_string()) == c.to_string(),
+                "{c:?} from {s:?}"
+            );
         }
         assert!(n.anchors.len() > input.len() / CHECKPOINT / 2);
     }

@@ -140,3 +140,49 @@ fn date_table() {
         (text.to_string(), want, run(text, anchor))
     }));
 }
+
+/// Pieces of date expressions, for generating text where the date pattern often matches.
+const DATE_PIECES: &[&str] = &[
+    "2022",
+    "7",
+    "14",
+    "05",
+    "年",
+    "月",
+    "日",
+    "号",
+    "今年",
+    "去年",
+    "当天",
+    "第二天",
+    "本周",
+    "上月",
+    "春",
+    "季度",
+    "第三",
+    "上半年",
+    "-",
+    ".",
+    "/",
+    "十一",
+    "二〇二二",
+    "份",
+    " ",
+    "T",
+    "10:20",
+    "至",
+    "三",
+    "医院",
+];
+
+proptest::proptest! {
+    /// Dates only look at sentences holding a date mark: sound only if every date the
+    /// pattern can match holds one.
+    #[test]
+    fn every_date_match_holds_a_date_mark(pieces in proptest::collection::vec(proptest::sample::select(DATE_PIECES), 0..6)) {
+        let s = pieces.concat();
+        if ATOM.find(&s).is_some() {
+            proptest::prop_assert!(crate::extract::cues::DATE_MARKS.iter().any(|m| s.contains(m)), "{s}");
+        }
+    }
+}
