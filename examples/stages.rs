@@ -2,7 +2,8 @@
 //! `cargo run --release --example stages -- target/corpus-2k [--precut]`.
 //!
 //! Extractors cut words lazily, so by default their times include the segmentation they
-//! trigger; `--precut` segments every clause first, leaving the extractors' own work.
+//! trigger; `--precut` segments every clause first (the document figure then includes it),
+//! leaving the extractors' own work.
 use std::time::{Duration, Instant};
 use zhnews::extract::cues::Cues;
 use zhnews::extract::{counts, dates, first_cases, hospitals, people};
