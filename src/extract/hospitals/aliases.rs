@@ -102,22 +102,19 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
 /// (温江骨科医院 ~ 成都市温江中医骨科医院, not 成都市中医医院), unless the short form is a
 /// place plus head (灌南县医院, 威宁医院) or an abbreviation (江大附院, 无锡二院, 省医).
 fn same_kind(short: &str, long: &str) -> bool {
-    let strip = |s: &str| -> String {
-        let mut t = s.to_string();
-        for h in ["医院", "卫生院", "分院", "附院", "院", "医"] {
-            if let Some(x) = t.strip_suffix(h) {
-                t = x.to_string();
-                break;
-            }
-        }
-        t
+    // each name without its head (医院, 卫生院…): what comes before the head
+    let strip = |s: &str| -> usize {
+        ["医院", "卫生院", "分院", "附院", "院", "医"]
+            .iter()
+            .find_map(|h| s.strip_suffix(h))
+            .map_or(s.len(), str::len)
     };
-    let (sp, lp) = (strip(short), strip(long));
+    let (sp, lp) = (&short[..strip(short)], &long[..strip(long)]);
     if short.ends_with("附院") || !short.ends_with("医院") || sp.is_empty() {
         return true;
     }
     let last = |s: &str| s.chars().next_back();
-    last(&sp) == last(&lp) || places::is_place(&sp) || sp.chars().next_back().is_some_and(places::is_level_char)
+    last(sp) == last(lp) || places::is_place(sp) || sp.chars().next_back().is_some_and(places::is_level_char)
 }
 
 pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
