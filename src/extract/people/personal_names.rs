@@ -12,11 +12,13 @@ use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
 
+/// Titles, for "does one start here?": the sentence scan for titles is the shared cue scan,
+/// so this automaton needs only an anchored start.
 static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     data::dfa(
         data::lines(include_str!("../../data/titles.txt")),
         MatchKind::LeftmostLongest,
-        StartKind::Both,
+        StartKind::Anchored,
     )
 });
 
