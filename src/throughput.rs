@@ -7,6 +7,8 @@ use rayon::prelude::*;
 
 use crate::Extractor;
 
+pub mod scaling;
+
 /// What one throughput run measured.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Report {

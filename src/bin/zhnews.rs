@@ -55,6 +55,22 @@ enum Command {
         /// Passes over the text for each measurement.
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+        /// Instead of throughput: time per MB as adversarial inputs of each cue kind, and the
+        /// given articles joined into one document, double in size (a linear-time check).
+        #[arg(long)]
+        scaling: bool,
+        /// With --scaling: the smallest adversarial document, in KB.
+        #[arg(long, default_value_t = 64)]
+        base_kb: usize,
+        /// With --scaling: the smallest ordinary document, in MB (doubled `steps - 1` times).
+        #[arg(long, default_value_t = 2)]
+        base_mb: usize,
+        /// With --scaling: how many sizes (each twice the one before).
+        #[arg(long, default_value_t = 4)]
+        steps: u32,
+        /// With --scaling: only shapes whose name contains this.
+        #[arg(long)]
+        shape: Option<String>,
     },
 }
 
@@ -82,7 +98,21 @@ fn main() -> ExitCode {
             json,
             per_article,
         } => eval(articles, gold, pred, json, per_article),
-        Command::Bench { paths, rounds } => bench(paths, rounds),
+        Command::Bench {
+            paths,
+            rounds,
+            scaling,
+            base_kb,
+            base_mb,
+            steps,
+            shape,
+        } => {
+            if scaling {
+                bench_scaling(paths, base_kb, base_mb, steps, shape.as_deref())
+            } else {
+                bench(paths, rounds)
+            }
+        }
     };
     match result {
         Ok(code) => code,
@@ -217,5 +247,68 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
         "pipeline, {} threads {:>9.2} MB/s  {:>8.0} articles/s  = {:.2} x 1 thread (median of paired rounds)",
         r.threads, r.pipeline_nt_mb_s, r.articles_nt_s, r.scaling
     );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_scaling(
+    paths: Vec<PathBuf>,
+    base_kb: usize,
+    base_mb: usize,
+    steps: u32,
+    only: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    use zhnews::throughput::scaling::{self, Point};
+    let ex = Extractor::new();
+    let _ = ex.extract("warm", "医院");
+    let report = |points: &[Point]| {
+        let first = &points[0];
+        let per_mb = |p: &Point| p.seconds / (p.bytes as f64 / 1e6);
+        for p in points {
+            println!(
+                "{:<16} {:>10} bytes {:>9.3} s {:>8.3} s/MB  x{:.2} time per MB",
+                p.shape,
+                p.bytes,
+                p.seconds,
+                per_mb(p),
+                per_mb(p) / per_mb(first).max(1e-9)
+            );
+        }
+        if let Some(last) = points.last() {
+            println!(
+                "{:<16} {}x size -> {:.1}x time",
+                first.shape,
+                last.bytes / first.bytes.max(1),
+                last.seconds / first.seconds.max(1e-9)
+            );
+        }
+    };
+    for s in scaling::SHAPES
+        .iter()
+        .filter(|s| only.is_none_or(|o| s.name.contains(o)))
+    {
+        report(&scaling::measure_shape(&ex, s.name, s.unit, base_kb << 10, steps));
+    }
+    if only.is_none_or(|o| "ordinary".contains(o)) {
+        let paths = if paths.is_empty() {
+            vec![PathBuf::from("fixtures/articles")]
+        } else {
+            paths
+        };
+        let mut unit = String::new();
+        for job in zhnews::read_paths(&paths) {
+            if let Job::File(p) = job {
+                unit.push_str(&std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?);
+                unit.push('\n');
+            }
+        }
+        anyhow::ensure!(!unit.is_empty(), "no *.txt articles under {paths:?}");
+        report(&scaling::measure_shape(
+            &ex,
+            "ordinary",
+            &unit,
+            base_mb * 1_000_000,
+            steps,
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
