@@ -1,21 +1,29 @@
 //! Batches: inputs from files, directories and JSONL streams, extracted in parallel with
-//! rayon and yielded in input order, with flat memory.
+//! rayon and yielded in input order, with memory bounded by the bytes in flight.
 //!
-//! Reading and decoding happen inside the parallel stage, so one slow or bad input never
-//! holds up the others, and a bad one becomes its own `Err` instead of stopping the batch.
+//! Reading and decoding happen in the workers, so one slow or bad input never holds up the
+//! others' work, and a bad one becomes its own `Err` instead of stopping the batch. There is
+//! no chunk barrier: a result is yielded as soon as it and every result before it are done,
+//! and new inputs are started while the bytes of the inputs not yet yielded stay under a
+//! window. A panic inside one input's extraction is caught and becomes that input's error.
 
-use std::fs;
-use std::io::{BufRead, Read};
-use std::path::{Path, PathBuf};
+mod sources;
 
-use rayon::prelude::*;
+use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+pub use sources::{read_jsonl, read_paths};
 
 use crate::error::{InputError, path_name};
 use crate::{Extractor, Input, Record};
 
-/// How many inputs are in flight at once. Large enough to keep every thread busy, small
-/// enough that memory does not grow with the batch.
-const CHUNK: usize = 256;
+/// Input bytes started but not yet yielded. Large enough to keep every thread busy behind
+/// one slow article; small enough that memory does not grow with the batch.
+const WINDOW_BYTES: usize = 64 << 20;
+/// The weight of the smallest input, so that a stream of tiny inputs is bounded in count too.
+const MIN_WEIGHT: usize = 4 << 10;
 
 /// One unit of batch work.
 #[derive(Debug)]
@@ -36,28 +44,170 @@ pub enum Job {
     Failed(InputError),
 }
 
-pub(crate) fn ordered<'a, I>(ex: &'a Extractor, mut jobs: I) -> impl Iterator<Item = Result<Record, InputError>> + 'a
+impl Job {
+    /// The name errors use for this job.
+    fn name(&self) -> String {
+        match self {
+            Job::Text(input) => input.id.clone(),
+            Job::File(path) => path_name(path),
+            Job::JsonLine { line, .. } => format!("line {line}"),
+            Job::Failed(e) => e.input(),
+        }
+    }
+
+    /// Bytes this job holds or will read, for the window.
+    fn weight(&self) -> usize {
+        let bytes = match self {
+            Job::Text(input) => input.text.len(),
+            Job::File(path) => std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX)),
+            Job::JsonLine { json, .. } => json.len(),
+            Job::Failed(_) => 0,
+        };
+        bytes.max(MIN_WEIGHT)
+    }
+}
+
+type Outcome = Result<Record, InputError>;
+
+/// A started job: its weight, and its result once a worker sent it.
+struct Slot {
+    weight: usize,
+    result: Option<Outcome>,
+}
+
+/// The ordered, windowed stream of results (see the module docs).
+struct Ordered<I> {
+    ex: Extractor,
+    jobs: I,
+    exhausted: bool,
+    /// Sequence number of the front slot.
+    head: u64,
+    slots: VecDeque<Slot>,
+    in_flight: usize,
+    tx: mpsc::Sender<(u64, Outcome)>,
+    rx: mpsc::Receiver<(u64, Outcome)>,
+}
+
+pub(crate) fn ordered<I>(ex: &Extractor, jobs: I) -> impl Iterator<Item = Outcome> + use<I>
 where
-    I: Iterator<Item = Job> + 'a,
+    I: Iterator<Item = Job>,
 {
-    let mut ready = std::collections::VecDeque::new();
-    std::iter::from_fn(move || {
-        if ready.is_empty() {
-            let chunk: Vec<Job> = jobs.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() {
+    let (tx, rx) = mpsc::channel();
+    Ordered {
+        ex: ex.clone(),
+        jobs,
+        exhausted: false,
+        head: 0,
+        slots: VecDeque::new(),
+        in_flight: 0,
+        tx,
+        rx,
+    }
+}
+
+impl<I: Iterator<Item = Job>> Iterator for Ordered<I> {
+    type Item = Outcome;
+
+    fn next(&mut self) -> Option<Outcome> {
+        loop {
+            while let Ok(done) = self.rx.try_recv() {
+                self.store(done);
+            }
+            if let Some(result) = self.pop_ready() {
+                return Some(result);
+            }
+            if !self.exhausted && (self.slots.is_empty() || self.in_flight + MIN_WEIGHT <= WINDOW_BYTES) {
+                match self.jobs.next() {
+                    Some(job) => self.start(job),
+                    None => self.exhausted = true,
+                }
+                continue;
+            }
+            if self.slots.is_empty() {
                 return None;
             }
-            let done: Vec<Result<Record, InputError>> = chunk.into_par_iter().map(|job| run_job(ex, job)).collect();
-            ready.extend(done);
+            let done = self.wait()?;
+            self.store(done);
         }
-        ready.pop_front()
+    }
+}
+
+impl<I> Ordered<I> {
+    fn start(&mut self, job: Job) {
+        let weight = job.weight();
+        let seq = self.head + self.slots.len() as u64;
+        self.slots.push_back(Slot { weight, result: None });
+        self.in_flight += weight;
+        let ex = self.ex.clone();
+        let tx = self.tx.clone();
+        rayon::spawn(move || {
+            // the receiver may be gone when the caller stopped early; nothing to do then
+            let _ = tx.send((seq, run_guarded(&ex, job)));
+        });
+    }
+
+    fn store(&mut self, (seq, result): (u64, Outcome)) {
+        let Some(i) = seq.checked_sub(self.head).and_then(|i| usize::try_from(i).ok()) else {
+            return;
+        };
+        if let Some(slot) = self.slots.get_mut(i) {
+            slot.result = Some(result);
+        }
+    }
+
+    fn pop_ready(&mut self) -> Option<Outcome> {
+        if self.slots.front()?.result.is_none() {
+            return None;
+        }
+        let slot = self.slots.pop_front()?;
+        self.head += 1;
+        self.in_flight -= slot.weight;
+        slot.result
+    }
+
+    /// Block until a worker finishes. Inside a rayon worker (a batch run from parallel code),
+    /// help the pool instead of blocking it, so a one-thread pool cannot deadlock.
+    fn wait(&self) -> Option<(u64, Outcome)> {
+        if rayon::current_thread_index().is_none() {
+            return self.rx.recv().ok();
+        }
+        loop {
+            match self.rx.try_recv() {
+                Ok(done) => return Some(done),
+                Err(mpsc::TryRecvError::Disconnected) => return None,
+                Err(mpsc::TryRecvError::Empty) => {
+                    if rayon::yield_now() != Some(rayon::Yield::Executed) {
+                        std::thread::yield_now();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Run one job; a panic anywhere in it becomes this job's error.
+fn run_guarded(ex: &Extractor, job: Job) -> Outcome {
+    let name = job.name();
+    catch_unwind(AssertUnwindSafe(|| run_job(ex, job))).unwrap_or_else(|payload| {
+        Err(InputError::Panicked {
+            input: name,
+            message: crate::panic_message(payload.as_ref()),
+        })
     })
 }
 
-fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
+/// An id that makes a test job panic inside the worker, to test that the batch survives it.
+#[cfg(test)]
+const PANIC_ID: &str = "__zhnews_test_panic__";
+
+fn run_job(ex: &Extractor, job: Job) -> Outcome {
+    #[cfg(test)]
+    if matches!(&job, Job::Text(i) if i.id == PANIC_ID) {
+        panic!("deliberate test panic");
+    }
     let input = match job {
         Job::Text(input) => check_size(input, ex.max_input_bytes())?,
-        Job::File(path) => read_file(&path, ex.max_input_bytes())?,
+        Job::File(path) => sources::read_file(&path, ex.max_input_bytes())?,
         Job::JsonLine { line, json } => {
             let mut input: Input = serde_json::from_str(&json).map_err(|e| InputError::Json {
                 line,
@@ -70,6 +220,16 @@ fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
         }
         Job::Failed(e) => return Err(e),
     };
+    if let Some(value) = input
+        .published
+        .as_ref()
+        .filter(|p| crate::extract::calendar::Day::parse(p).is_none())
+    {
+        return Err(InputError::Published {
+            input: input.id.clone(),
+            value: value.clone(),
+        });
+    }
     Ok(ex.extract_input(&input))
 }
 
@@ -84,157 +244,5 @@ fn check_size(input: Input, limit: usize) -> Result<Input, InputError> {
     Ok(input)
 }
 
-/// Whether bytes look like a binary file: a NUL, or many control characters, near the start.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F)
-        .count();
-    head.contains(&0) || control * 20 > head.len().max(1)
-}
-
-/// Decode bytes into text: UTF-8 (a BOM is dropped), or a clear error.
-pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
-    if looks_binary(&bytes) {
-        return Err(InputError::Binary {
-            input: name.to_string(),
-        });
-    }
-    let mut text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
-        input: name.to_string(),
-        valid_up_to: e.utf8_error().valid_up_to(),
-    })?;
-    if text.starts_with('\u{FEFF}') {
-        text.drain(..3);
-    }
-    Ok(text)
-}
-
-fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> {
-    let name = path_name(path);
-    let io = |source| InputError::Io {
-        input: name.clone(),
-        source,
-    };
-    let file = fs::File::open(path).map_err(io)?;
-    let len = file.metadata().map_err(io)?.len() as usize;
-    if len > limit {
-        return Err(InputError::TooLarge {
-            input: name,
-            bytes: len,
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(len);
-    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(io)?;
-    let text = decode(&name, bytes)?;
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Input {
-        id,
-        text,
-        published: None,
-    })
-}
-
-/// Jobs for paths: a file is one job; a directory gives every `*.txt` below it, recursively,
-/// in sorted order. A path that cannot be listed yields a [`Job::Failed`].
-pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
-    let mut jobs = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut jobs);
-        } else {
-            jobs.push(Job::File(p.clone()));
-        }
-    }
-    jobs.into_iter()
-}
-
-fn walk(dir: &Path, out: &mut Vec<Job>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(source) => {
-            out.push(Job::Failed(InputError::Io {
-                input: path_name(dir),
-                source,
-            }));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(Job::File(p));
-        }
-    }
-}
-
-/// Jobs for a JSONL stream, one per non-empty line, read lazily (memory stays flat).
-pub fn read_jsonl<R: BufRead + 'static>(mut reader: R) -> impl Iterator<Item = Job> + 'static {
-    let mut line = 0usize;
-    let mut buf = Vec::new();
-    std::iter::from_fn(move || {
-        loop {
-            buf.clear();
-            line += 1;
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(source) => {
-                    return Some(Job::Failed(InputError::Io {
-                        input: format!("stdin line {line}"),
-                        source,
-                    }));
-                }
-            }
-            while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
-                buf.pop();
-            }
-            if buf.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(match String::from_utf8(std::mem::take(&mut buf)) {
-                Ok(json) => Job::JsonLine { line, json },
-                Err(e) => Job::Failed(InputError::InvalidUtf8 {
-                    input: format!("line {line}"),
-                    valid_up_to: e.utf8_error().valid_up_to(),
-                }),
-            });
-        }
-    })
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn binary_and_utf8_checks() {
-        assert!(matches!(decode("a", vec![0, 1, 2, 3]), Err(InputError::Binary { .. })));
-        assert!(matches!(
-            decode("a", vec![0xE5, 0x8C]),
-            Err(InputError::InvalidUtf8 { .. })
-        ));
-        assert_eq!(decode("a", "\u{FEFF}医院".as_bytes().to_vec()).unwrap(), "医院");
-        assert_eq!(decode("a", Vec::new()).unwrap(), "");
-    }
-
-    #[test]
-    fn jsonl_lines_keep_their_numbers() {
-        let mut data = b"{\"id\":\"a\",\"text\":\"x\"}\n\n".to_vec();
-        data.extend_from_slice(&[0xFF, b'b', b'\n']);
-        data.extend_from_slice(b"{\"text\":\"y\"}\n");
-        let jobs: Vec<Job> = read_jsonl(std::io::Cursor::new(data)).collect();
-        assert_eq!(jobs.len(), 3);
-        assert!(matches!(jobs[0], Job::JsonLine { line: 1, .. }));
-        assert!(matches!(jobs[1], Job::Failed(InputError::InvalidUtf8 { .. })));
-        assert!(matches!(jobs[2], Job::JsonLine { line: 4, .. }));
-    }
-}
+mod tests;

@@ -85,6 +85,27 @@ pub enum InputError {
         /// What serde_json said.
         message: String,
     },
+    /// The input's `published` field is not a calendar date.
+    Published {
+        /// The input's name.
+        input: String,
+        /// The value given.
+        value: String,
+    },
+    /// A path found in a directory walk is not a regular file (a FIFO, a socket, a device):
+    /// reading it could block forever, so it is skipped.
+    NotAFile {
+        /// The path.
+        input: String,
+    },
+    /// Extraction panicked on this input: a bug in zhnews, confined to this input. Please
+    /// report it with the input.
+    Panicked {
+        /// The input's name.
+        input: String,
+        /// The panic message.
+        message: String,
+    },
 }
 
 impl InputError {
@@ -94,7 +115,10 @@ impl InputError {
             InputError::Io { input, .. }
             | InputError::InvalidUtf8 { input, .. }
             | InputError::Binary { input }
-            | InputError::TooLarge { input, .. } => input.clone(),
+            | InputError::TooLarge { input, .. }
+            | InputError::Published { input, .. }
+            | InputError::NotAFile { input }
+            | InputError::Panicked { input, .. } => input.clone(),
             InputError::Json { line, .. } => format!("line {line}"),
         }
     }
@@ -114,8 +138,22 @@ impl fmt::Display for InputError {
             }
             InputError::TooLarge { input, bytes, limit } => write!(
                 f,
-                "{input}: {bytes} bytes is over the limit of {limit}; split it or raise \
-                 `max_input_bytes`"
+                "{input}: {bytes} bytes is over the limit of {limit} bytes; split it, or raise \
+                 the limit (`--max-input-mb` on the command line, \
+                 `ExtractorBuilder::max_input_bytes` in Rust)"
+            ),
+            InputError::Published { input, value } => write!(
+                f,
+                "{input}: published {value:?} is not a calendar date; write YYYY-MM-DD or drop \
+                 the field"
+            ),
+            InputError::NotAFile { input } => {
+                write!(f, "{input}: not a regular file (a FIFO, socket or device); skipped")
+            }
+            InputError::Panicked { input, message } => write!(
+                f,
+                "{input}: extraction failed with an internal error ({message}); this is a bug \
+                 in zhnews, please report it with this input; the other inputs are not affected"
             ),
             InputError::Json { line, message } => write!(
                 f,

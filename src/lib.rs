@@ -32,7 +32,9 @@ pub mod record;
 pub mod text;
 pub mod throughput;
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
@@ -42,6 +44,18 @@ pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, 
 
 use extract::calendar::Day;
 use text::segment::Segmenter;
+
+/// The text of a panic payload (`panic!` with a literal or a formatted message).
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// The default per-input [time budget](ExtractorBuilder::time_budget).
+const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(60);
 
 /// One article to extract from.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -71,6 +85,7 @@ struct Inner {
     segmenter: Segmenter,
     reference: Option<Day>,
     max_input_bytes: usize,
+    time_budget: Option<Duration>,
 }
 
 /// Options for an [`Extractor`].
@@ -89,6 +104,7 @@ pub struct ExtractorBuilder {
     reference: Option<String>,
     user_dicts: Vec<String>,
     max_input_bytes: usize,
+    time_budget: Option<Duration>,
 }
 
 impl Default for ExtractorBuilder {
@@ -97,6 +113,7 @@ impl Default for ExtractorBuilder {
             reference: None,
             user_dicts: Vec::new(),
             max_input_bytes: 64 << 20,
+            time_budget: Some(DEFAULT_TIME_BUDGET),
         }
     }
 }
@@ -121,6 +138,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The longest one input may take (default 60 s; `None` for no limit). Every path of the
+    /// pipeline is linear in the input, so this is a last guard, not a tuning knob: an input
+    /// past it gets a record with the kinds found so far and an [`error`](Record::error)
+    /// that says which stages were skipped.
+    pub fn time_budget(mut self, budget: Option<Duration>) -> Self {
+        self.time_budget = budget;
+        self
+    }
+
     /// Build the extractor.
     ///
     /// # Errors
@@ -140,6 +166,7 @@ impl ExtractorBuilder {
                 segmenter,
                 reference,
                 max_input_bytes: self.max_input_bytes,
+                time_budget: self.time_budget,
             }),
         })
     }
@@ -159,6 +186,7 @@ impl Extractor {
                 segmenter: Segmenter::new(),
                 reference: None,
                 max_input_bytes: ExtractorBuilder::default().max_input_bytes,
+                time_budget: ExtractorBuilder::default().time_budget,
             }),
         }
     }
@@ -170,19 +198,29 @@ impl Extractor {
 
     /// Extract one article. A text of 4 GiB or more gives an empty record.
     pub fn extract(&self, id: &str, text: &str) -> Record {
-        extract::run(&self.inner.segmenter, self.inner.reference, id, text, None)
+        self.guarded(id, text, None)
     }
 
     /// Extract one [`Input`]; its `published` date, when given, wins over the page's.
     pub fn extract_input(&self, input: &Input) -> Record {
         let published = input.published.as_deref().and_then(Day::parse);
-        extract::run(
-            &self.inner.segmenter,
-            self.inner.reference,
-            &input.id,
-            &input.text,
-            published,
-        )
+        self.guarded(&input.id, &input.text, published)
+    }
+
+    /// The pipeline, with a panic (a bug) confined to this input: the record comes back empty
+    /// with an [`error`](Record::error) instead of unwinding into the caller's batch.
+    fn guarded(&self, id: &str, text: &str, published: Option<Day>) -> Record {
+        let inner = &self.inner;
+        let deadline = inner.time_budget.map(|b| (Instant::now(), b));
+        let run = || extract::run(&inner.segmenter, inner.reference, id, text, published, deadline);
+        catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|payload| Record {
+            id: id.to_string(),
+            error: Some(format!(
+                "internal error ({}); this is a bug in zhnews, please report it with this input",
+                panic_message(payload.as_ref())
+            )),
+            ..Record::default()
+        })
     }
 
     /// Extract many inputs in parallel (rayon), yielding results **in input order** as they

@@ -23,6 +23,10 @@ pub struct Record {
     pub counts: Vec<Count>,
     /// First-time achievement claims in document order.
     pub first_cases: Vec<FirstCase>,
+    /// Why this record is incomplete, when it is: the per-input time budget ran out (the
+    /// stages after it were skipped), or an internal error. Absent on a complete record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// The article's own header: what a librarian would catalogue.

@@ -76,9 +76,16 @@ enum Command {
 
 #[derive(clap::Args)]
 struct Opts {
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j')]
-    jobs: Option<usize>,
+    /// Worker threads, 1–256 (default: all cores).
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
+    /// Largest input accepted, in MB; larger inputs are reported and skipped.
+    #[arg(long, default_value_t = 64)]
+    max_input_mb: usize,
+    /// Longest one input may take, in seconds (0: no limit); past it, the record is written
+    /// with the kinds found so far and an `error` field.
+    #[arg(long, default_value_t = 60)]
+    time_budget_secs: u64,
     /// Date that partial dates resolve against when an article has none (YYYY-MM-DD).
     #[arg(long)]
     reference_date: Option<String>,
@@ -117,9 +124,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            if e.downcast_ref::<io::Error>()
-                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            {
+            if is_broken_pipe(&e) {
+                // the reader of our output went away (`| head`): a normal end, like ripgrep's
                 return ExitCode::SUCCESS;
             }
             eprintln!("zhnews: {e:#}");
@@ -128,8 +134,32 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether an error is a write to a closed pipe, however it was wrapped.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == Some(io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn show_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn build(opts: &Opts) -> anyhow::Result<Extractor> {
-    let mut b = Extractor::builder();
+    let budget = (opts.time_budget_secs > 0).then(|| std::time::Duration::from_secs(opts.time_budget_secs));
+    let mut b = Extractor::builder()
+        .max_input_bytes(opts.max_input_mb.saturating_mul(1 << 20))
+        .time_budget(budget);
     if let Some(d) = &opts.reference_date {
         b = b.reference_date(d);
     }
@@ -143,7 +173,7 @@ fn build(opts: &Opts) -> anyhow::Result<Extractor> {
 fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
     let ex = build(&opts)?;
     rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs.unwrap_or(0))
+        .num_threads(opts.jobs.map_or(0, usize::from))
         .build_global()?;
     let stdin_mode = paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-");
     let (jobs, total): (Box<dyn Iterator<Item = Job> + Send>, Option<usize>) = if stdin_mode {
@@ -151,6 +181,7 @@ fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
     } else {
         let v: Vec<Job> = zhnews::read_paths(&paths).collect();
         let n = v.len();
+        anyhow::ensure!(n > 0, "no *.txt files under {}", show_paths(&paths));
         (Box::new(v.into_iter()), Some(n))
     };
     let progress = total.filter(|&n| n > 1 && io::stderr().is_terminal());
@@ -163,6 +194,7 @@ fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
                     serde_json::to_writer(&mut out, &record)?;
                     out.write_all(b"\n")?;
                 }
+                Err(e @ zhnews::InputError::NotAFile { .. }) => eprintln!("zhnews: warning: {e}"),
                 Err(e) => {
                     failed += 1;
                     eprintln!("zhnews: {e}");

@@ -13,14 +13,57 @@ pub mod numeral;
 pub mod people;
 pub mod places;
 
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
 use calendar::Day;
 
 use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record};
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Role, Span};
 
+/// When an input's extraction started and how long it may take.
+pub(crate) type Deadline = Option<(Instant, Duration)>;
+
+/// The per-input time budget, checked between stages: the first stage reached after the
+/// budget ran out, and every stage after it, is skipped.
+struct Budget {
+    deadline: Deadline,
+    stopped_at: Cell<Option<&'static str>>,
+}
+
+impl Budget {
+    /// Whether `stage` may run.
+    fn allows(&self, stage: &'static str) -> bool {
+        if self.stopped_at.get().is_some() {
+            return false;
+        }
+        let over = self.deadline.is_some_and(|(start, budget)| start.elapsed() > budget);
+        if over {
+            self.stopped_at.set(Some(stage));
+        }
+        !over
+    }
+
+    /// The record's error when a stage was skipped.
+    fn error(&self) -> Option<String> {
+        let stage = self.stopped_at.get()?;
+        let budget = self.deadline.map_or(Duration::ZERO, |(_, b)| b);
+        Some(format!(
+            "time budget of {budget:?} ran out: `{stage}` and the stages after it were skipped"
+        ))
+    }
+}
+
 /// Run the whole pipeline on one text.
-pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str, published: Option<Day>) -> Record {
+pub(crate) fn run(
+    seg: &Segmenter,
+    reference: Option<Day>,
+    id: &str,
+    input: &str,
+    published: Option<Day>,
+    deadline: Deadline,
+) -> Record {
     // the offset map keeps positions in 32 bits; a text past 4 GiB is no article
     if u32::try_from(input.len()).is_err() {
         return Record {
@@ -38,18 +81,32 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
         .or_else(|| page_published.as_deref().and_then(Day::parse))
         .or(reference);
 
+    let budget = Budget {
+        deadline,
+        stopped_at: Cell::new(None),
+    };
     let cues = cues::Cues::new(&doc);
     let mut dates = Vec::new();
-    dates::extract(&doc, &cues, anchor, &mut dates);
+    if budget.allows("dates") {
+        dates::extract(&doc, &cues, anchor, &mut dates);
+    }
     let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
     let mut counts = Vec::new();
-    counts::extract(&doc, &cues, &date_spans, &mut counts);
+    if budget.allows("counts") {
+        counts::extract(&doc, &cues, &date_spans, &mut counts);
+    }
     let mut hospitals = Vec::new();
-    hospitals::extract(&doc, seg, &cues, &mut hospitals);
+    if budget.allows("hospitals") {
+        hospitals::extract(&doc, seg, &cues, &mut hospitals);
+    }
     let mut people = Vec::new();
-    people::extract(&doc, seg, &cues, &hospitals, &mut people);
+    if budget.allows("people") {
+        people::extract(&doc, seg, &cues, &hospitals, &mut people);
+    }
     let mut firsts = Vec::new();
-    first_cases::extract(&doc, &cues, &hospitals, &counts, &mut firsts);
+    if budget.allows("first_cases") {
+        first_cases::extract(&doc, &cues, &hospitals, &counts, &mut firsts);
+    }
 
     let layout = &doc.layout;
     // authors and reporters sign the article; correspondents are people, not authors
@@ -117,6 +174,7 @@ pub(crate) fn run(seg: &Segmenter, reference: Option<Day>, id: &str, input: &str
                 })
             })
             .collect(),
+        error: budget.error(),
     }
 }
 

@@ -160,14 +160,22 @@ impl Layout {
         layout
     }
 
-    /// The article's zones in order: title, meta line, body lines.
+    /// The article's zones — title, meta line, body lines — in text order, without overlap.
+    ///
+    /// Text order is what every later index relies on (sentences, clauses and cues are found
+    /// zone by zone and searched by position): a byline line above the headline puts the meta
+    /// line first, so the zones are sorted by position rather than listed by role.
     pub fn zones(&self) -> Vec<Span> {
-        self.title
+        let mut zones: Vec<Span> = self
+            .title
             .iter()
             .chain(self.meta.iter())
             .chain(self.body.iter())
             .copied()
-            .collect()
+            .collect();
+        zones.sort_unstable();
+        zones.dedup_by(|later, kept| later.start < kept.end);
+        zones
     }
 
     fn read_meta_line(&mut self, line: &str, base: usize) {

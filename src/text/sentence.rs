@@ -28,8 +28,14 @@ pub(crate) fn split_with_clauses(text: &str, zones: &[Span]) -> (Vec<Span>, Vec<
     let mut sentences = Vec::new();
     let mut clauses = Vec::new();
     let mut breaks: Vec<(usize, char)> = Vec::new();
+    let mut done = 0;
     for z in zones {
-        let piece = &text[z.start..z.end];
+        // zones come in text order; one out of order or past the text is skipped, so that
+        // sentences and clauses stay sorted and every look-up by position stays in its sentence
+        let Some(piece) = text.get(z.start..z.end).filter(|_| z.start >= done) else {
+            continue;
+        };
+        done = z.end;
         breaks.clear();
         breaks.extend(super::scan::marked_chars(piece, &BREAK_LEADS).filter(|(_, c)| CLAUSE_BREAKS.contains(c)));
         let first = sentences.len();

@@ -1,0 +1,249 @@
+//! Where batch inputs come from: files, directory walks and JSONL streams, each bounded in
+//! the bytes it reads, so that no input can block the batch or exhaust memory.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{BufRead, Read};
+use std::path::{Path, PathBuf};
+
+use super::Job;
+use crate::Input;
+use crate::error::{InputError, path_name};
+
+/// The longest JSONL line read. A JSON string may take up to six bytes per byte of text
+/// (`\u0000`), so this leaves room for the default 64 MiB text limit with escapes; a longer
+/// line is skipped up to its newline without being held in memory.
+pub(crate) const MAX_LINE_BYTES: usize = 256 << 20;
+
+/// Whether bytes look like a binary file: a NUL, or many control characters, near the start.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) || b == 0x7F)
+        .count();
+    head.contains(&0) || control * 20 > head.len().max(1)
+}
+
+/// Decode bytes into text: UTF-8 (a BOM is dropped), or a clear error.
+pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if looks_binary(&bytes) {
+        return Err(InputError::Binary {
+            input: name.to_string(),
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| InputError::InvalidUtf8 {
+        input: name.to_string(),
+        valid_up_to: e.utf8_error().valid_up_to(),
+    })?;
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..3);
+    }
+    Ok(text)
+}
+
+/// Read a file of at most `limit` bytes. The size is checked on what is actually read, not
+/// only on what the file system says: a pipe or `/dev/stdin` reports 0.
+pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> {
+    let name = path_name(path);
+    let io = |source| InputError::Io {
+        input: name.clone(),
+        source,
+    };
+    let file = fs::File::open(path).map_err(io)?;
+    let len = usize::try_from(file.metadata().map_err(io)?.len()).unwrap_or(usize::MAX);
+    let too_large = |bytes| InputError::TooLarge {
+        input: name.clone(),
+        bytes,
+        limit,
+    };
+    if len > limit {
+        return Err(too_large(len));
+    }
+    let mut bytes = Vec::with_capacity(len);
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    file.take(cap).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > limit {
+        return Err(too_large(bytes.len()));
+    }
+    let text = decode(&name, bytes)?;
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(Input {
+        id,
+        text,
+        published: None,
+    })
+}
+
+/// Jobs for paths: a file is one job; a directory gives every `*.txt` below it, recursively,
+/// in sorted order. A directory reached twice (through a symbolic link, or a link loop) is
+/// walked once; an entry that is not a regular file (a FIFO, a socket, a device) and a path
+/// that cannot be listed each yield a [`Job::Failed`] in its place.
+pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
+    let mut jobs = Vec::new();
+    let mut seen = HashSet::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut seen, &mut jobs);
+        } else {
+            jobs.push(Job::File(p.clone()));
+        }
+    }
+    jobs.into_iter()
+}
+
+fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
+    let failed = |source| {
+        Job::Failed(InputError::Io {
+            input: path_name(dir),
+            source,
+        })
+    };
+    match fs::canonicalize(dir) {
+        Ok(real) => {
+            if !seen.insert(real) {
+                return;
+            }
+        }
+        Err(e) => return out.push(failed(e)),
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => return out.push(failed(e)),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        // metadata follows links: a link to a directory is walked (once), a link to a file read
+        let Ok(meta) = fs::metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&p, seen, out);
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            out.push(if meta.is_file() {
+                Job::File(p)
+            } else {
+                Job::Failed(InputError::NotAFile { input: path_name(&p) })
+            });
+        }
+    }
+}
+
+/// Jobs for a JSONL stream, one per non-empty line, read lazily (memory stays flat). A line
+/// longer than 256 MiB becomes a [`InputError::TooLarge`] job without being held in memory;
+/// a read error ends the stream after one [`Job::Failed`] for it.
+pub fn read_jsonl<R: BufRead + 'static>(mut reader: R) -> impl Iterator<Item = Job> + 'static {
+    let mut line = 0usize;
+    let mut buf = Vec::new();
+    let mut ended = false;
+    std::iter::from_fn(move || {
+        while !ended {
+            buf.clear();
+            line += 1;
+            let read = match read_line_bounded(&mut reader, &mut buf, MAX_LINE_BYTES) {
+                Ok(read) => read,
+                Err(source) => {
+                    ended = true;
+                    return Some(Job::Failed(InputError::Io {
+                        input: format!("stdin line {line}"),
+                        source,
+                    }));
+                }
+            };
+            match read {
+                Line::End => ended = true,
+                Line::TooLong(bytes) => {
+                    return Some(Job::Failed(InputError::TooLarge {
+                        input: format!("line {line}"),
+                        bytes,
+                        limit: MAX_LINE_BYTES,
+                    }));
+                }
+                Line::Read => {
+                    if let Some(job) = line_job(line, &mut buf) {
+                        return Some(job);
+                    }
+                }
+            }
+        }
+        None
+    })
+}
+
+fn line_job(line: usize, buf: &mut Vec<u8>) -> Option<Job> {
+    while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
+        buf.pop();
+    }
+    if buf.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    Some(match String::from_utf8(std::mem::take(buf)) {
+        Ok(json) => Job::JsonLine { line, json },
+        Err(e) => Job::Failed(InputError::InvalidUtf8 {
+            input: format!("line {line}"),
+            valid_up_to: e.utf8_error().valid_up_to(),
+        }),
+    })
+}
+
+/// What one bounded line read gave.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// The end of the stream, nothing read.
+    End,
+    /// A line (with its newline, if any) is in the buffer.
+    Read,
+    /// The line had this many bytes, more than the cap; it was skipped.
+    TooLong(usize),
+}
+
+/// `read_until(b'\n')` that keeps at most `cap` bytes: past it, the rest of the line is
+/// consumed and dropped.
+fn read_line_bounded<R: BufRead>(reader: &mut R, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Line> {
+    let mut total = 0usize;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(match total {
+                0 => Line::End,
+                n if n > cap => Line::TooLong(n),
+                _ => Line::Read,
+            });
+        }
+        let (take, done) = match memchr::memchr(b'\n', chunk) {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        if total + take <= cap {
+            buf.extend_from_slice(&chunk[..take]);
+        } else {
+            buf.clear();
+        }
+        total += take;
+        reader.consume(take);
+        if done {
+            return Ok(if total > cap { Line::TooLong(total) } else { Line::Read });
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn read_line_for_test(data: &[u8], cap: usize) -> Vec<(Vec<u8>, String)> {
+    let mut r = std::io::Cursor::new(data);
+    let mut out = Vec::new();
+    loop {
+        let mut buf = Vec::new();
+        match read_line_bounded(&mut r, &mut buf, cap).unwrap() {
+            Line::End => return out,
+            l => out.push((buf, format!("{l:?}"))),
+        }
+    }
+}
