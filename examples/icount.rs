@@ -8,7 +8,7 @@ fn main() {
     let ex = zhnews::Extractor::new();
     let mut texts = Vec::new();
     for job in zhnews::read_paths(&[dir.into()]) {
-        if let zhnews::Job::File(p) = job {
+        if let Some(p) = job.path() {
             texts.push(std::fs::read_to_string(p).unwrap());
         }
     }

@@ -21,7 +21,7 @@ fn main() {
     let seg = ex.segmenter();
     let mut texts = Vec::new();
     for job in zhnews::read_paths(&[dir.into()]) {
-        if let zhnews::Job::File(p) = job {
+        if let Some(p) = job.path() {
             texts.push(std::fs::read_to_string(p).unwrap());
         }
     }

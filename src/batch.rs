@@ -11,7 +11,7 @@ mod sources;
 
 use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 pub use sources::{read_jsonl, read_paths};
@@ -33,6 +33,15 @@ pub enum Job {
     Text(Input),
     /// A file to read; the record's id is the file name without extension.
     File(PathBuf),
+    /// A file found in a directory walk; the record's id is its path relative to the walk's
+    /// root, without extension and with `/` separators (`2021-01/001`), so that files of the
+    /// same name in different folders keep distinct ids.
+    Found {
+        /// The file.
+        path: PathBuf,
+        /// The id written into the record.
+        id: String,
+    },
     /// One JSONL line (`{"id": …, "text": …, "published"?: …}`), parsed in the worker.
     JsonLine {
         /// 1-based line number, for errors and for records without an id.
@@ -45,13 +54,37 @@ pub enum Job {
 }
 
 impl Job {
+    /// The file this job reads, if it reads one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Job::File(path) | Job::Found { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
     /// The name errors use for this job.
     fn name(&self) -> String {
         match self {
             Job::Text(input) => input.id.clone(),
-            Job::File(path) => path_name(path),
+            Job::File(path) | Job::Found { path, .. } => path_name(path),
             Job::JsonLine { line, .. } => format!("line {line}"),
             Job::Failed(e) => e.input(),
+        }
+    }
+
+    /// The id and source path a record of this job gets, known before the job runs (a JSONL
+    /// line's id is known only once parsed: its line number stands in).
+    fn label(&self) -> (String, Option<String>) {
+        match self {
+            Job::Text(input) => (input.id.clone(), None),
+            Job::File(path) => (sources::file_id(path), Some(path_name(path))),
+            Job::Found { path, id } => (id.clone(), Some(path_name(path))),
+            Job::JsonLine { line, .. } => (line.to_string(), None),
+            Job::Failed(e) => {
+                let name = e.input();
+                let line = name.strip_prefix("line ").filter(|n| n.parse::<usize>().is_ok());
+                (line.map_or_else(|| name.clone(), str::to_string), None)
+            }
         }
     }
 
@@ -59,7 +92,9 @@ impl Job {
     fn weight(&self) -> usize {
         let bytes = match self {
             Job::Text(input) => input.text.len(),
-            Job::File(path) => std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX)),
+            Job::File(path) | Job::Found { path, .. } => {
+                std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(usize::MAX))
+            }
             Job::JsonLine { json, .. } => json.len(),
             Job::Failed(_) => 0,
         };
@@ -67,7 +102,7 @@ impl Job {
     }
 }
 
-type Outcome = Result<Record, InputError>;
+type Outcome = Result<Record, Failure>;
 
 /// A started job: its weight, and its result once a worker sent it.
 struct Slot {
@@ -188,26 +223,55 @@ impl<I> Ordered<I> {
 /// Run one job; a panic anywhere in it becomes this job's error.
 fn run_guarded(ex: &Extractor, job: Job) -> Outcome {
     let name = job.name();
-    catch_unwind(AssertUnwindSafe(|| run_job(ex, job))).unwrap_or_else(|payload| {
+    let (id, path) = job.label();
+    let result = catch_unwind(AssertUnwindSafe(|| run_job(ex, job))).unwrap_or_else(|payload| {
         Err(InputError::Panicked {
             input: name,
             message: crate::panic_message(payload.as_ref()),
         })
-    })
+    });
+    match result {
+        Ok(mut record) => {
+            record.path = path;
+            Ok(record)
+        }
+        Err(error) => Err(Failure { id, path, error }),
+    }
+}
+
+/// A job that gave no record: its error, with the id and path a record of it would carry.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub(crate) id: String,
+    pub(crate) path: Option<String>,
+    pub(crate) error: InputError,
+}
+
+impl Failure {
+    /// The record that stands for this job in a line-for-line stream: id, path and error.
+    pub(crate) fn into_record(self) -> Record {
+        Record {
+            id: self.id,
+            path: self.path,
+            error: Some(self.error.to_string()),
+            ..Record::default()
+        }
+    }
 }
 
 /// An id that makes a test job panic inside the worker, to test that the batch survives it.
 #[cfg(test)]
 const PANIC_ID: &str = "__zhnews_test_panic__";
 
-fn run_job(ex: &Extractor, job: Job) -> Outcome {
+fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
     #[cfg(test)]
     if matches!(&job, Job::Text(i) if i.id == PANIC_ID) {
         panic!("deliberate test panic");
     }
     let input = match job {
         Job::Text(input) => check_size(input, ex.max_input_bytes())?,
-        Job::File(path) => sources::read_file(&path, ex.max_input_bytes())?,
+        Job::File(path) => sources::read_file(&path, None, ex.max_input_bytes())?,
+        Job::Found { path, id } => sources::read_file(&path, Some(id), ex.max_input_bytes())?,
         Job::JsonLine { line, json } => {
             let mut input: Input = serde_json::from_str(&json).map_err(|e| InputError::Json {
                 line,

@@ -40,7 +40,7 @@ use serde::Deserialize;
 
 pub use batch::{Job, read_jsonl, read_paths};
 pub use error::{BuildError, InputError};
-pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record};
+pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION};
 
 use extract::calendar::Day;
 use text::segment::Segmenter;
@@ -58,16 +58,55 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 const DEFAULT_TIME_BUDGET: Duration = Duration::from_secs(60);
 
 /// One article to extract from.
+///
+/// ```
+/// let input = zhnews::Input::new("a1", "3名专家抵达。").published("2024-05-06");
+/// let r = zhnews::Extractor::new().extract_input(&input);
+/// assert_eq!(r.meta.published.as_deref(), Some("2024-05-06"));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[non_exhaustive]
 pub struct Input {
-    /// The id written into the record.
-    #[serde(default)]
+    /// The id written into the record. In JSONL a number is accepted and written as text.
+    #[serde(default, deserialize_with = "id_text")]
     pub id: String,
     /// The article text (a whole scraped page is fine).
     pub text: String,
     /// Publication date (`YYYY-MM-DD`), when the caller knows it better than the page.
     #[serde(default)]
     pub published: Option<String>,
+    /// Any other fields of a JSONL line (`url`, `site`, …), carried into the record unchanged.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Input {
+    /// An input with an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Input {
+        Input {
+            id: id.into(),
+            text: text.into(),
+            ..Input::default()
+        }
+    }
+
+    /// The publication date (`YYYY-MM-DD`), which wins over the page's own.
+    pub fn published(mut self, date: impl Into<String>) -> Input {
+        self.published = Some(date.into());
+        self
+    }
+}
+
+/// An id written as a JSON string or number.
+fn id_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match serde_json::Value::deserialize(d)? {
+        serde_json::Value::String(s) => Ok(s),
+        serde_json::Value::Number(n) => Ok(n.to_string()),
+        serde_json::Value::Null => Ok(String::new()),
+        other => Err(serde::de::Error::custom(format!(
+            "`id` must be a string or a number, not {other}"
+        ))),
+    }
 }
 
 /// The extraction pipeline: build once, then call [`Extractor::extract`] from any thread.
@@ -204,7 +243,14 @@ impl Extractor {
     /// Extract one [`Input`]; its `published` date, when given, wins over the page's.
     pub fn extract_input(&self, input: &Input) -> Record {
         let published = input.published.as_deref().and_then(Day::parse);
-        self.guarded(&input.id, &input.text, published)
+        let mut record = self.guarded(&input.id, &input.text, published);
+        record.extra = input
+            .extra
+            .iter()
+            .filter(|(k, _)| !record::RECORD_KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        record
     }
 
     /// The pipeline, with a panic (a bug) confined to this input: the record comes back empty
@@ -230,16 +276,37 @@ impl Extractor {
     /// ```
     /// use zhnews::{Extractor, Input, Job};
     /// let ex = Extractor::new();
-    /// let jobs = (0..3).map(|i| Job::Text(Input { id: i.to_string(), text: "5名专家".into(), published: None }));
+    /// let jobs = (0..3).map(|i| Job::Text(Input::new(i.to_string(), "5名专家")));
     /// let ids: Vec<String> = ex.extract_batch(jobs).map(|r| r.unwrap().id).collect();
     /// assert_eq!(ids, ["0", "1", "2"]);
     /// ```
-    pub fn extract_batch<I>(&self, jobs: I) -> impl Iterator<Item = Result<Record, InputError>> + '_
+    pub fn extract_batch<I>(&self, jobs: I) -> impl Iterator<Item = Result<Record, InputError>> + use<I>
     where
         I: IntoIterator<Item = Job>,
-        I::IntoIter: 'static,
     {
-        batch::ordered(self, jobs.into_iter())
+        batch::ordered(self, jobs.into_iter()).map(|r| r.map_err(|f| f.error))
+    }
+
+    /// Like [`extract_batch`](Self::extract_batch), but exactly one record per job, in order:
+    /// a job that fails gives a record with its id (a JSONL line's number when the line
+    /// cannot be read), its path, empty lists and an [`error`](Record::error). This is the
+    /// line-for-line contract of a Spark `pipe()` stage or a Hadoop Streaming mapper.
+    ///
+    /// ```
+    /// use zhnews::{Extractor, Job};
+    /// let jobs = vec![
+    ///     Job::JsonLine { line: 1, json: r#"{"id":"a","text":"5名专家"}"#.into() },
+    ///     Job::JsonLine { line: 2, json: "{broken".into() },
+    /// ];
+    /// let records: Vec<_> = Extractor::new().records(jobs).collect();
+    /// assert_eq!((records[0].id.as_str(), records[0].error.is_none()), ("a", true));
+    /// assert_eq!((records[1].id.as_str(), records[1].error.is_some()), ("2", true));
+    /// ```
+    pub fn records<I>(&self, jobs: I) -> impl Iterator<Item = Record> + use<I>
+    where
+        I: IntoIterator<Item = Job>,
+    {
+        batch::ordered(self, jobs.into_iter()).map(|r| r.unwrap_or_else(batch::Failure::into_record))
     }
 
     /// The largest input the batch readers accept, in bytes.

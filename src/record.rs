@@ -6,11 +6,36 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The record's own keys: an input field of the same name is not carried through.
+pub(crate) const RECORD_KEYS: &[&str] = &[
+    "schema_version",
+    "id",
+    "path",
+    "meta",
+    "hospitals",
+    "people",
+    "dates",
+    "counts",
+    "first_cases",
+    "error",
+];
+
+/// The version of the record's shape written into every record.
+pub const SCHEMA_VERSION: u32 = 2;
+
 /// Everything zhnews found in one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// The input's id (for a file: its name without extension).
+    /// The version of this record's shape ([`SCHEMA_VERSION`]); it changes when a field
+    /// changes meaning or is removed.
+    #[serde(default)]
+    pub schema_version: u32,
+    /// The input's id (for a file: its name without extension; for a file found in a
+    /// directory: its path below the directory, without extension, such as `2021-01/001`).
     pub id: String,
+    /// The file the input was read from, when it was read from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
     /// Title, publication date, source and bylines.
     pub meta: Meta,
     /// Distinct hospitals, ordered by first mention.
@@ -27,6 +52,9 @@ pub struct Record {
     /// stages after it were skipped), or an internal error. Absent on a complete record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The input's other fields (a JSONL line's `url`, `site`, …), carried through unchanged.
+    #[serde(flatten, default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The article's own header: what a librarian would catalogue.
@@ -147,6 +175,24 @@ mod number {
             s.serialize_i64(*v as i64)
         } else {
             s.serialize_f64(*v)
+        }
+    }
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record {
+            schema_version: SCHEMA_VERSION,
+            id: String::new(),
+            path: None,
+            meta: Meta::default(),
+            hospitals: Vec::new(),
+            people: Vec::new(),
+            dates: Vec::new(),
+            counts: Vec::new(),
+            first_cases: Vec::new(),
+            error: None,
+            extra: serde_json::Map::new(),
         }
     }
 }

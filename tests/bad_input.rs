@@ -78,16 +78,8 @@ fn a_batch_survives_bad_files() {
 fn oversized_inputs_are_refused_with_a_clear_error() {
     let ex = Extractor::builder().max_input_bytes(100).build().unwrap();
     let jobs = vec![
-        Job::Text(Input {
-            id: "big".into(),
-            text: "医".repeat(100),
-            published: None,
-        }),
-        Job::Text(Input {
-            id: "ok".into(),
-            text: "3名专家".into(),
-            published: None,
-        }),
+        Job::Text(Input::new("big", "医".repeat(100))),
+        Job::Text(Input::new("ok", "3名专家")),
     ];
     let r: Vec<_> = ex.extract_batch(jobs).collect();
     let e = r[0].as_ref().unwrap_err();
@@ -115,4 +107,47 @@ fn bad_jsonl_lines_are_reported_by_line() {
     assert!(matches!(r[1], Err(InputError::Json { line: 2, .. })));
     assert!(matches!(r[2], Err(InputError::Json { line: 3, .. })));
     assert_eq!(r[3].as_ref().unwrap().meta.published.as_deref(), Some("2024-01-02"));
+}
+
+/// A byline line above the headline put the meta zone before the title zone, and look-ups by
+/// position then crossed sentences and panicked (issue 10).
+#[test]
+fn a_byline_above_the_headline_gives_a_record() {
+    let ex = Extractor::new();
+    let page = "本报讯 记者 赵六\n市中心医院专家团队完成首例手术\n5月8日,市中心医院院长周强带领8名专家开展义诊。\n";
+    let r = ex.extract("byline", page);
+    assert_eq!(r.error, None);
+    assert_eq!(r.meta.title.as_deref(), Some("市中心医院专家团队完成首例手术"));
+    assert_eq!(r.meta.authors, ["赵六"]);
+    let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["赵六", "周强"]);
+    assert_eq!(r.counts[0].text, "8名专家");
+    // the fuzzer's 12-byte minimum of the same fault
+    let r = ex.extract("min", "记者\n\0\0\0\0t");
+    assert_eq!(r.error, None);
+}
+
+#[test]
+fn a_spent_time_budget_says_what_was_skipped() {
+    let ex = Extractor::builder()
+        .time_budget(Some(std::time::Duration::ZERO))
+        .build()
+        .unwrap();
+    let r = ex.extract("t", "5月8日,8名专家抵达县人民医院。");
+    assert!(r.dates.is_empty() && r.counts.is_empty() && r.hospitals.is_empty());
+    let e = r.error.expect("an error that names the skipped stage");
+    assert!(e.contains("`dates`"), "{e}");
+    let r = Extractor::new().extract("t", "5月8日,8名专家抵达。");
+    assert_eq!((r.error, r.counts.len()), (None, 1));
+}
+
+#[test]
+fn a_file_past_the_limit_is_refused_even_when_its_size_is_unknown() {
+    // a pipe reports size 0; the limit applies to what is read
+    let d = tmp("fifo");
+    let p = d.join("big.txt");
+    fs::write(&p, "医".repeat(100)).unwrap();
+    let ex = Extractor::builder().max_input_bytes(100).build().unwrap();
+    let r: Vec<_> = ex.extract_batch(vec![Job::File(p)]).collect();
+    assert!(matches!(r[0], Err(InputError::TooLarge { bytes: 300, .. })));
 }

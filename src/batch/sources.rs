@@ -44,7 +44,7 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
 
 /// Read a file of at most `limit` bytes. The size is checked on what is actually read, not
 /// only on what the file system says: a pipe or `/dev/stdin` reports 0.
-pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> {
+pub(crate) fn read_file(path: &Path, id: Option<String>, limit: usize) -> Result<Input, InputError> {
     let name = path_name(path);
     let io = |source| InputError::Io {
         input: name.clone(),
@@ -67,15 +67,24 @@ pub(crate) fn read_file(path: &Path, limit: usize) -> Result<Input, InputError> 
         return Err(too_large(bytes.len()));
     }
     let text = decode(&name, bytes)?;
-    let id = path
-        .file_stem()
+    Ok(Input::new(id.unwrap_or_else(|| file_id(path)), text))
+}
+
+/// A file's id: its name without extension.
+pub(crate) fn file_id(path: &Path) -> String {
+    path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok(Input {
-        id,
-        text,
-        published: None,
-    })
+        .unwrap_or_default()
+}
+
+/// A walked file's id: its path below `root`, without extension, `/`-separated.
+fn walked_id(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    parts.join("/")
 }
 
 /// Jobs for paths: a file is one job; a directory gives every `*.txt` below it, recursively,
@@ -87,7 +96,7 @@ pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
     let mut seen = HashSet::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut seen, &mut jobs);
+            walk(p, p, &mut seen, &mut jobs);
         } else {
             jobs.push(Job::File(p.clone()));
         }
@@ -95,7 +104,7 @@ pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
     jobs.into_iter()
 }
 
-fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
+fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
     let failed = |source| {
         Job::Failed(InputError::Io {
             input: path_name(dir),
@@ -122,10 +131,13 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
             continue;
         };
         if meta.is_dir() {
-            walk(&p, seen, out);
+            walk(root, &p, seen, out);
         } else if p.extension().is_some_and(|e| e == "txt") {
             out.push(if meta.is_file() {
-                Job::File(p)
+                Job::Found {
+                    id: walked_id(root, &p),
+                    path: p,
+                }
             } else {
                 Job::Failed(InputError::NotAFile { input: path_name(&p) })
             });
@@ -133,7 +145,8 @@ fn walk(dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
     }
 }
 
-/// Jobs for a JSONL stream, one per non-empty line, read lazily (memory stays flat). A line
+/// Jobs for a JSONL stream, one per line, read lazily (memory stays flat). A blank line is a
+/// [`Job::Failed`], so that results stay line for line with the input. A line
 /// longer than 256 MiB becomes a [`InputError::TooLarge`] job without being held in memory;
 /// a read error ends the stream after one [`Job::Failed`] for it.
 pub fn read_jsonl<R: BufRead + 'static>(mut reader: R) -> impl Iterator<Item = Job> + 'static {
@@ -174,12 +187,21 @@ pub fn read_jsonl<R: BufRead + 'static>(mut reader: R) -> impl Iterator<Item = J
     })
 }
 
+/// The job of one line. A blank line is a job too (it fails as "blank line"), so that a
+/// stream gives one record per line, in line with its input.
 fn line_job(line: usize, buf: &mut Vec<u8>) -> Option<Job> {
     while buf.last().is_some_and(|b| matches!(b, b'\n' | b'\r')) {
         buf.pop();
     }
+    // a byte-order mark, at the start of a file or of a concatenated one
+    if buf.starts_with("\u{FEFF}".as_bytes()) {
+        buf.drain(..3);
+    }
     if buf.iter().all(u8::is_ascii_whitespace) {
-        return None;
+        return Some(Job::Failed(InputError::Json {
+            line,
+            message: "blank line".to_string(),
+        }));
     }
     Some(match String::from_utf8(std::mem::take(buf)) {
         Ok(json) => Job::JsonLine { line, json },

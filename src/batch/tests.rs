@@ -17,11 +17,14 @@ fn jsonl_lines_keep_their_numbers() {
     let mut data = b"{\"id\":\"a\",\"text\":\"x\"}\n\n".to_vec();
     data.extend_from_slice(&[0xFF, b'b', b'\n']);
     data.extend_from_slice(b"{\"text\":\"y\"}\n");
+    data.extend_from_slice("\u{FEFF}{\"id\":7,\"text\":\"z\"}".as_bytes());
     let jobs: Vec<Job> = read_jsonl(std::io::Cursor::new(data)).collect();
-    assert_eq!(jobs.len(), 3);
+    assert_eq!(jobs.len(), 5);
     assert!(matches!(jobs[0], Job::JsonLine { line: 1, .. }));
-    assert!(matches!(jobs[1], Job::Failed(InputError::InvalidUtf8 { .. })));
-    assert!(matches!(jobs[2], Job::JsonLine { line: 4, .. }));
+    assert!(matches!(jobs[1], Job::Failed(InputError::Json { line: 2, .. })));
+    assert!(matches!(jobs[2], Job::Failed(InputError::InvalidUtf8 { .. })));
+    assert!(matches!(jobs[3], Job::JsonLine { line: 4, .. }));
+    assert!(matches!(&jobs[4], Job::JsonLine { line: 5, json } if json.starts_with('{')));
 }
 
 #[test]
@@ -53,11 +56,7 @@ fn a_read_error_ends_the_stream() {
 }
 
 fn text_job(id: &str, text: &str) -> Job {
-    Job::Text(Input {
-        id: id.into(),
-        text: text.into(),
-        published: None,
-    })
+    Job::Text(Input::new(id, text))
 }
 
 #[test]
@@ -117,7 +116,7 @@ fn walks_survive_link_loops_and_fifos() {
     std::os::unix::fs::symlink(&dir, dir.join("self")).unwrap();
     let fifo = std::process::Command::new("mkfifo").arg(dir.join("pipe.txt")).status();
     let jobs: Vec<Job> = read_paths(std::slice::from_ref(&dir)).collect();
-    let files = jobs.iter().filter(|j| matches!(j, Job::File(_))).count();
+    let files = jobs.iter().filter(|j| j.path().is_some()).count();
     assert_eq!(files, 1, "{jobs:?}");
     if fifo.is_ok_and(|s| s.success()) {
         assert!(
@@ -130,4 +129,38 @@ fn walks_survive_link_loops_and_fifos() {
 
 fn fs_remove(dir: &std::path::Path) -> std::io::Result<()> {
     std::fs::remove_dir_all(dir)
+}
+
+#[test]
+fn every_line_gives_one_record_in_order() {
+    let mut data = Vec::new();
+    data.extend_from_slice(b"{\"id\":\"a\",\"text\":\"3\xe5\x90\x8d\",\"url\":\"u1\"}\n");
+    data.extend_from_slice(b"\n");
+    data.extend_from_slice(b"{broken\n");
+    data.extend_from_slice(&[0x00, 0xFF, 0xFE, b'\n']);
+    data.extend_from_slice(b"{\"id\":12,\"text\":\"x\"}\n");
+    data.extend_from_slice(b"{\"text\":\"y\"}\n");
+    let ex = Extractor::new();
+    let recs: Vec<Record> = ex.records(read_jsonl(std::io::Cursor::new(data))).collect();
+    let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["a", "2", "3", "4", "12", "6"]);
+    let failed: Vec<bool> = recs.iter().map(|r| r.error.is_some()).collect();
+    assert_eq!(failed, [false, true, true, true, false, false]);
+    assert_eq!(recs[0].extra.get("url").and_then(|v| v.as_str()), Some("u1"));
+}
+
+#[test]
+fn walked_files_are_named_by_their_path_below_the_root() {
+    let dir = std::env::temp_dir().join(format!("zhnews-ids-{}", std::process::id()));
+    let _ = fs_remove(&dir);
+    for month in ["2021-01", "2021-02"] {
+        std::fs::create_dir_all(dir.join(month)).unwrap();
+        std::fs::write(dir.join(month).join("001.txt"), "3名专家。").unwrap();
+    }
+    let ex = Extractor::new();
+    let recs: Vec<Record> = ex.records(read_paths(std::slice::from_ref(&dir))).collect();
+    let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["2021-01/001", "2021-02/001"]);
+    assert!(recs[1].path.as_deref().is_some_and(|p| p.ends_with("001.txt")));
+    let _ = fs_remove(&dir);
 }

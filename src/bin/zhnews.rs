@@ -28,6 +28,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         opts: Opts,
+        /// Exit with status 1 when any input gave an error record (by default every input
+        /// gives one output line, errors included, and the status is 0).
+        #[arg(long)]
+        strict: bool,
     },
     /// Score records against gold annotations; prints P/R/F1 per kind and macro-F1.
     Eval {
@@ -97,7 +101,7 @@ struct Opts {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { paths, opts } => extract(paths, opts),
+        Command::Extract { paths, opts, strict } => extract(paths, opts, strict),
         Command::Eval {
             articles,
             gold,
@@ -170,7 +174,7 @@ fn build(opts: &Opts) -> anyhow::Result<Extractor> {
     Ok(b.build()?)
 }
 
-fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
+fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool) -> anyhow::Result<ExitCode> {
     let ex = build(&opts)?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.map_or(0, usize::from))
@@ -184,38 +188,56 @@ fn extract(paths: Vec<PathBuf>, opts: Opts) -> anyhow::Result<ExitCode> {
         anyhow::ensure!(n > 0, "no *.txt files under {}", show_paths(&paths));
         (Box::new(v.into_iter()), Some(n))
     };
-    let progress = total.filter(|&n| n > 1 && io::stderr().is_terminal());
+    let progress = Progress::new(total);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
-    {
-        for (i, result) in ex.extract_batch(jobs).enumerate() {
-            match result {
-                Ok(record) => {
-                    serde_json::to_writer(&mut out, &record)?;
-                    out.write_all(b"\n")?;
-                }
-                Err(e @ zhnews::InputError::NotAFile { .. }) => eprintln!("zhnews: warning: {e}"),
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("zhnews: {e}");
-                }
-            }
-            if let Some(n) = progress {
-                if (i + 1) % 16 == 0 || i + 1 == n {
-                    eprint!("\r{}/{} articles", i + 1, n);
-                    if i + 1 == n {
-                        eprintln!();
-                    }
-                }
+    for (i, record) in ex.records(jobs).enumerate() {
+        serde_json::to_writer(&mut out, &record)?;
+        out.write_all(b"\n")?;
+        if let Some(e) = &record.error {
+            failed += 1;
+            eprintln!("zhnews: {e}");
+        }
+        progress.tick(i + 1);
+    }
+    out.flush()?;
+    progress.done();
+    if failed > 0 {
+        eprintln!("zhnews: {failed} input(s) gave a record with an `error` field");
+        if strict {
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress counter on standard error, when it is a terminal: `n/total` for files, a count
+/// for a stream.
+struct Progress {
+    total: Option<usize>,
+    on: bool,
+}
+
+impl Progress {
+    fn new(total: Option<usize>) -> Progress {
+        let on = io::stderr().is_terminal() && total != Some(1);
+        Progress { total, on }
+    }
+
+    fn tick(&self, done: usize) {
+        if self.on && done % 16 == 0 {
+            match self.total {
+                Some(n) => eprint!("\r{done}/{n} articles"),
+                None => eprint!("\r{done} articles"),
             }
         }
     }
-    out.flush()?;
-    if failed > 0 {
-        eprintln!("zhnews: {failed} input(s) failed; all other records were written");
-        return Ok(ExitCode::from(1));
+
+    fn done(&self) {
+        if self.on {
+            eprintln!();
+        }
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn eval(
@@ -249,7 +271,7 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
     };
     let mut texts = Vec::new();
     for job in zhnews::read_paths(&paths) {
-        if let Job::File(p) = job {
+        if let Some(p) = job.path() {
             match std::fs::read_to_string(&p) {
                 Ok(t) => texts.push(t),
                 Err(e) => eprintln!("zhnews: {}: {e}", p.display()),
@@ -328,7 +350,7 @@ fn bench_scaling(
         };
         let mut unit = String::new();
         for job in zhnews::read_paths(&paths) {
-            if let Job::File(p) = job {
+            if let Some(p) = job.path() {
                 unit.push_str(&std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?);
                 unit.push('\n');
             }

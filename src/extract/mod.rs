@@ -175,6 +175,7 @@ pub(crate) fn run(
             })
             .collect(),
         error: budget.error(),
+        ..Record::default()
     }
 }
 
