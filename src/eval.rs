@@ -156,6 +156,34 @@ fn read(p: &Path) -> Result<String, EvalError> {
     fs::read_to_string(p).map_err(|e| EvalError::Io(p.display().to_string(), e))
 }
 
+/// The keys a gold file may have (see the README's "Gold format"); any other key is
+/// most likely a typo that would silently score 0, so it is an error.
+const GOLD_KEYS: &[&str] = &[
+    "id",
+    "published",
+    "meta",
+    "hospitals",
+    "people",
+    "dates",
+    "counts",
+    "first_cases",
+    "notes",
+];
+
+fn check_gold_keys(path: &Path, gold: &Value) -> Result<(), EvalError> {
+    let Some(obj) = gold.as_object() else {
+        return Err(EvalError::Format(format!("{}: a gold file is one JSON object", path.display())));
+    };
+    match obj.keys().find(|k| !GOLD_KEYS.contains(&k.as_str())) {
+        Some(k) => Err(EvalError::Format(format!(
+            "{}: unknown key {k:?}; a gold file has only {}",
+            path.display(),
+            GOLD_KEYS.join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// Score the records in `pred` (JSONL), or, without it, fresh records of the articles.
 pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<Scores, EvalError> {
     let mut golds: Vec<(String, Value, Vec<char>)> = Vec::new();
@@ -168,6 +196,7 @@ pub fn score_dirs(articles: &Path, gold: &Path, pred: Option<&Path>) -> Result<S
     for p in names {
         let g: Value =
             serde_json::from_str(&read(&p)?).map_err(|e| EvalError::Format(format!("{}: {e}", p.display())))?;
+        check_gold_keys(&p, &g)?;
         let id = g["id"]
             .as_str()
             .map(str::to_string)

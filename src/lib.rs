@@ -26,6 +26,7 @@
 mod batch;
 mod data;
 mod error;
+mod offsets;
 pub mod eval;
 pub mod extract;
 pub mod record;
@@ -40,6 +41,7 @@ use serde::Deserialize;
 
 pub use batch::{Job, read_jsonl, read_paths};
 pub use error::{BuildError, InputError};
+pub use offsets::Offsets;
 pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION};
 
 use extract::calendar::Day;
@@ -285,6 +287,19 @@ impl Extractor {
         I: IntoIterator<Item = Job>,
     {
         batch::ordered(self, jobs.into_iter()).map(|r| r.map_err(|f| f.error))
+    }
+
+    /// Extract borrowed inputs in parallel (rayon); the records come back in input order.
+    ///
+    /// ```
+    /// use zhnews::{Extractor, Input};
+    /// let inputs = [Input::new("a", "5名专家"), Input::new("b", "3例手术")];
+    /// let records = Extractor::new().extract_all(&inputs);
+    /// assert_eq!(records[1].counts[0].value, 3.0);
+    /// ```
+    pub fn extract_all(&self, inputs: &[Input]) -> Vec<Record> {
+        use rayon::prelude::*;
+        inputs.par_iter().map(|input| self.extract_input(input)).collect()
     }
 
     /// Like [`extract_batch`](Self::extract_batch), but exactly one record per job, in order:

@@ -50,6 +50,9 @@ enum Command {
         /// Print misses per article.
         #[arg(long)]
         per_article: bool,
+        /// Exit with status 1 when the macro-F1 is below this (a CI gate).
+        #[arg(long)]
+        min_f1: Option<f64>,
     },
     /// Measure throughput of the whole pipeline (1 thread and all threads) next to
     /// jieba-rs `cut` alone on the same text.
@@ -108,7 +111,8 @@ fn main() -> ExitCode {
             pred,
             json,
             per_article,
-        } => eval(articles, gold, pred, json, per_article),
+            min_f1,
+        } => eval(articles, gold, pred, json, per_article, min_f1),
         Command::Bench {
             paths,
             rounds,
@@ -246,6 +250,7 @@ fn eval(
     pred: Option<PathBuf>,
     json: bool,
     per_article: bool,
+    min_f1: Option<f64>,
 ) -> anyhow::Result<ExitCode> {
     let scores = zhnews::eval::score_dirs(&articles, &gold, pred.as_deref())?;
     if json {
@@ -255,6 +260,10 @@ fn eval(
             print!("{}", scores.per_article());
         }
         println!("{}", scores.table());
+    }
+    if let Some(min) = min_f1.filter(|&m| scores.macro_f1() < m) {
+        eprintln!("zhnews: macro-F1 {:.3} is below --min-f1 {min}", scores.macro_f1());
+        return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -150,6 +150,14 @@ impl Layout {
                 break;
             }
         }
+        if body.is_empty() && layout.title.is_none() && layout.meta.is_none() {
+            // no page around it: a snippet (a headline, a table cell, a bare `5名专家`) is
+            // read as article text, line by line
+            body = ls.iter().copied().filter(|l| l.facts.word_char && !is_chrome(l)).collect();
+            if body.is_empty() {
+                body = ls.iter().copied().filter(|l| l.facts.word_char).collect();
+            }
+        }
         layout.body = body.iter().map(|l| l.span).collect();
         if let Some(first) = body.first() {
             layout.read_dateline(first.text, first.span.start);
