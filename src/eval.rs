@@ -172,7 +172,10 @@ const GOLD_KEYS: &[&str] = &[
 
 fn check_gold_keys(path: &Path, gold: &Value) -> Result<(), EvalError> {
     let Some(obj) = gold.as_object() else {
-        return Err(EvalError::Format(format!("{}: a gold file is one JSON object", path.display())));
+        return Err(EvalError::Format(format!(
+            "{}: a gold file is one JSON object",
+            path.display()
+        )));
     };
     match obj.keys().find(|k| !GOLD_KEYS.contains(&k.as_str())) {
         Some(k) => Err(EvalError::Format(format!(

@@ -26,10 +26,11 @@
 mod batch;
 mod data;
 mod error;
-mod offsets;
 pub mod eval;
 pub mod extract;
+mod offsets;
 pub mod record;
+mod table;
 pub mod text;
 pub mod throughput;
 
@@ -42,7 +43,8 @@ use serde::Deserialize;
 pub use batch::{Job, read_jsonl, read_paths};
 pub use error::{BuildError, InputError};
 pub use offsets::Offsets;
-pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION};
+pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION, Surface};
+pub use table::{COLUMNS, MentionRow, mention_rows};
 
 use extract::calendar::Day;
 use text::segment::Segmenter;
@@ -54,6 +56,17 @@ pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "panic".to_string())
+}
+
+/// The JSON Schema (draft 2020-12) of a [`Record`], generated from the record types.
+///
+/// ```
+/// let schema = zhnews::record_schema();
+/// assert!(schema["properties"]["counts"].is_object());
+/// ```
+#[cfg(feature = "schema")]
+pub fn record_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Record)).unwrap_or_default()
 }
 
 /// The default per-input [time budget](ExtractorBuilder::time_budget).

@@ -25,6 +25,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything zhnews found in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Record {
     /// The version of this record's shape ([`SCHEMA_VERSION`]); it changes when a field
     /// changes meaning or is removed.
@@ -59,6 +60,7 @@ pub struct Record {
 
 /// The article's own header: what a librarian would catalogue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Meta {
     /// The headline, in simplified Chinese; `None` when the page shows none.
     pub title: Option<String>,
@@ -77,17 +79,35 @@ pub struct Meta {
 /// A `[start, end)` code-point span into the original input.
 pub type Mention = [usize; 2];
 
+/// One mention with its surface: the same span as a [`Mention`], with the text it covers, so
+/// that every kind of mention reads alike (`text`, `start`, `end`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Surface {
+    /// The original surface.
+    pub text: String,
+    /// Code-point start in the input.
+    pub start: usize,
+    /// Code-point end (exclusive) in the input.
+    pub end: usize,
+}
+
 /// One medical institution that treats patients (SPEC §3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Hospital {
     /// The fullest official name the article states or implies.
     pub name: String,
-    /// Every surface that refers to it, in document order.
+    /// Every surface that refers to it, in document order (SPEC §1's `[start, end)` pairs).
     pub mentions: Vec<Mention>,
+    /// The same mentions with their text.
+    #[serde(default)]
+    pub surfaces: Vec<Surface>,
 }
 
 /// One real, named person (SPEC §4).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Person {
     /// The name, simplified; minority names keep their `·`.
     pub name: String,
@@ -95,12 +115,16 @@ pub struct Person {
     pub titles: Vec<String>,
     /// The organisation of the main title.
     pub org: Option<String>,
-    /// Every surface of the name, in document order.
+    /// Every surface of the name, in document order (SPEC §1's `[start, end)` pairs).
     pub mentions: Vec<Mention>,
+    /// The same mentions with their text.
+    #[serde(default)]
+    pub surfaces: Vec<Surface>,
 }
 
 /// A calendar expression (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DateMention {
     /// The original surface.
     pub text: String,
@@ -114,6 +138,7 @@ pub struct DateMention {
 
 /// How a count relates to the true quantity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Approx {
     /// The number as stated.
@@ -129,6 +154,7 @@ pub enum Approx {
 
 /// A quantity with its unit (SPEC §6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Count {
     /// The original surface.
     pub text: String,
@@ -149,6 +175,7 @@ pub struct Count {
 
 /// A claim that something was achieved for the first time (SPEC §7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FirstCase {
     /// The shortest phrase that states the claim, with its scope words.
     pub text: String,

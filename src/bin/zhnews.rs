@@ -32,7 +32,16 @@ enum Command {
         /// gives one output line, errors included, and the status is 0).
         #[arg(long)]
         strict: bool,
+        /// Output format: one JSON object per line, or tab- or comma-separated values with a
+        /// header (csv and tsv need `--table mentions`).
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Output shape: one record per input, or one row per mention of any kind.
+        #[arg(long, value_enum, default_value_t = Table::Records)]
+        table: Table,
     },
+    /// Print the JSON Schema of the record (draft 2020-12).
+    Schema,
     /// Score records against gold annotations; prints P/R/F1 per kind and macro-F1.
     Eval {
         /// Directory of articles (<id>.txt).
@@ -81,6 +90,19 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Jsonl,
+    Tsv,
+    Csv,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Table {
+    Records,
+    Mentions,
+}
+
 #[derive(clap::Args)]
 struct Opts {
     /// Worker threads, 1–256 (default: all cores).
@@ -104,7 +126,14 @@ struct Opts {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Extract { paths, opts, strict } => extract(paths, opts, strict),
+        Command::Extract {
+            paths,
+            opts,
+            strict,
+            format,
+            table,
+        } => extract(paths, opts, strict, Output { format, table }),
+        Command::Schema => schema(),
         Command::Eval {
             articles,
             gold,
@@ -178,7 +207,11 @@ fn build(opts: &Opts) -> anyhow::Result<Extractor> {
     Ok(b.build()?)
 }
 
-fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool) -> anyhow::Result<ExitCode> {
+fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool, output: Output) -> anyhow::Result<ExitCode> {
+    anyhow::ensure!(
+        output.format == Format::Jsonl || output.table == Table::Mentions,
+        "--format csv and tsv write one row per mention: add --table mentions"
+    );
     let ex = build(&opts)?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs.map_or(0, usize::from))
@@ -195,9 +228,9 @@ fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool) -> anyhow::Result<Exit
     let progress = Progress::new(total);
     let mut out = BufWriter::new(io::stdout().lock());
     let mut failed = 0usize;
+    output.header(&mut out)?;
     for (i, record) in ex.records(jobs).enumerate() {
-        serde_json::to_writer(&mut out, &record)?;
-        out.write_all(b"\n")?;
+        output.write(&mut out, &record)?;
         if let Some(e) = &record.error {
             failed += 1;
             eprintln!("zhnews: {e}");
@@ -212,6 +245,63 @@ fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool) -> anyhow::Result<Exit
             return Ok(ExitCode::from(1));
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// How records are written.
+struct Output {
+    format: Format,
+    table: Table,
+}
+
+impl Output {
+    fn separator(&self) -> &'static str {
+        if self.format == Format::Tsv { "\t" } else { "," }
+    }
+
+    fn field(&self, s: &str) -> String {
+        match self.format {
+            // TSV has no quoting: tabs and line breaks become spaces
+            Format::Tsv => s.replace(['\t', '\n', '\r'], " "),
+            // RFC 4180: quoted when it holds a comma, a quote or a line break
+            _ if s.contains([',', '"', '\n', '\r']) => format!("\"{}\"", s.replace('"', "\"\"")),
+            _ => s.to_string(),
+        }
+    }
+
+    fn header(&self, out: &mut impl Write) -> anyhow::Result<()> {
+        if self.format != Format::Jsonl {
+            writeln!(out, "{}", zhnews::COLUMNS.join(self.separator()))?;
+        }
+        Ok(())
+    }
+
+    fn write(&self, out: &mut impl Write, record: &zhnews::Record) -> anyhow::Result<()> {
+        match (self.table, self.format) {
+            (Table::Records, _) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")?;
+            }
+            (Table::Mentions, Format::Jsonl) => {
+                for row in zhnews::mention_rows(record) {
+                    serde_json::to_writer(&mut *out, &row)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+            (Table::Mentions, _) => {
+                for row in zhnews::mention_rows(record) {
+                    let cells: Vec<String> = row.cells().iter().map(|c| self.field(c)).collect();
+                    writeln!(out, "{}", cells.join(self.separator()))?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn schema() -> anyhow::Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", serde_json::to_string_pretty(&zhnews::record_schema())?)?;
     Ok(ExitCode::SUCCESS)
 }
 

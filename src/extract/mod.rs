@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use calendar::Day;
 
-use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record};
+use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record, Surface};
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Role, Span};
 
@@ -179,28 +179,41 @@ pub(crate) fn run(
     }
 }
 
-fn mentions(doc: &Document, spans: &[Span]) -> Vec<[usize; 2]> {
+/// Code-point mentions and their surfaces, for the spans that map into the input.
+fn mentions(doc: &Document, spans: &[Span]) -> (Vec<[usize; 2]>, Vec<Surface>) {
     spans
         .iter()
-        .filter_map(|s| doc.source_span(*s).map(|(a, b, _)| [a, b]))
-        .collect()
+        .filter_map(|s| doc.source_span(*s))
+        .map(|(start, end, text)| {
+            (
+                [start, end],
+                Surface {
+                    text: text.to_string(),
+                    start,
+                    end,
+                },
+            )
+        })
+        .unzip()
 }
 
 fn to_hospital(doc: &Document, h: hospitals::HospitalFound) -> Option<Hospital> {
-    let m = mentions(doc, &h.mentions);
-    (!m.is_empty()).then_some(Hospital {
+    let (mentions, surfaces) = mentions(doc, &h.mentions);
+    (!mentions.is_empty()).then_some(Hospital {
         name: h.name,
-        mentions: m,
+        mentions,
+        surfaces,
     })
 }
 
 fn to_person(doc: &Document, p: people::PersonFound) -> Option<Person> {
-    let m = mentions(doc, &p.mentions);
-    (!m.is_empty()).then_some(Person {
+    let (mentions, surfaces) = mentions(doc, &p.mentions);
+    (!mentions.is_empty()).then_some(Person {
         name: p.name,
         titles: p.titles,
         org: p.org,
-        mentions: m,
+        mentions,
+        surfaces,
     })
 }
 

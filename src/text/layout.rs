@@ -153,7 +153,11 @@ impl Layout {
         if body.is_empty() && layout.title.is_none() && layout.meta.is_none() {
             // no page around it: a snippet (a headline, a table cell, a bare `5名专家`) is
             // read as article text, line by line
-            body = ls.iter().copied().filter(|l| l.facts.word_char && !is_chrome(l)).collect();
+            body = ls
+                .iter()
+                .copied()
+                .filter(|l| l.facts.word_char && !is_chrome(l))
+                .collect();
             if body.is_empty() {
                 body = ls.iter().copied().filter(|l| l.facts.word_char).collect();
             }
