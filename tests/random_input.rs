@@ -13,6 +13,7 @@ use zhnews::{Extractor, Record};
 
 static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 
+#[rustfmt::skip]
 const CUES: &[&str] = &[
     "医院", "县人民医院", "第一附属医院", "中医院", "卫生院", "醫院", "首例", "全省首例", "首次",
     "填补空白", "记者", "本报讯", "本报讯 记者 ", "通讯员", "编辑:", "来源:", "年", "月", "日",
@@ -75,12 +76,29 @@ fn check(input: &str, r: &Record) -> Result<(), TestCaseError> {
         prop_assert!(c.value.is_finite(), "count {:?}", c);
     }
     for f in &r.first_cases {
-        prop_assert_eq!(slice(&chars, f.start, f.end), Some(f.text.clone()), "first case {:?}", f);
+        prop_assert_eq!(
+            slice(&chars, f.start, f.end),
+            Some(f.text.clone()),
+            "first case {:?}",
+            f
+        );
     }
     // Dates, counts and first cases are promised in document order.
-    prop_assert!(sorted(r.dates.iter().map(|d| d.start)), "dates out of order: {:?}", r.dates);
-    prop_assert!(sorted(r.counts.iter().map(|c| c.start)), "counts out of order: {:?}", r.counts);
-    prop_assert!(sorted(r.first_cases.iter().map(|f| f.start)), "first cases out of order: {:?}", r.first_cases);
+    prop_assert!(
+        sorted(r.dates.iter().map(|d| d.start)),
+        "dates out of order: {:?}",
+        r.dates
+    );
+    prop_assert!(
+        sorted(r.counts.iter().map(|c| c.start)),
+        "counts out of order: {:?}",
+        r.counts
+    );
+    prop_assert!(
+        sorted(r.first_cases.iter().map(|f| f.start)),
+        "first cases out of order: {:?}",
+        r.first_cases
+    );
     // Hospitals and people: mentions in document order, the lists ordered by first mention.
     let entities = r
         .hospitals
@@ -90,11 +108,25 @@ fn check(input: &str, r: &Record) -> Result<(), TestCaseError> {
     for (name, mentions) in entities {
         prop_assert!(!mentions.is_empty(), "{} has no mention", name);
         for m in mentions {
-            prop_assert!(m[0] < m[1] && m[1] <= chars.len(), "{} mention {:?} of {} chars", name, m, chars.len());
+            prop_assert!(
+                m[0] < m[1] && m[1] <= chars.len(),
+                "{} mention {:?} of {} chars",
+                name,
+                m,
+                chars.len()
+            );
         }
-        prop_assert!(sorted(mentions.iter().map(|m| m[0])), "{} mentions out of order: {:?}", name, mentions);
+        prop_assert!(
+            sorted(mentions.iter().map(|m| m[0])),
+            "{} mentions out of order: {:?}",
+            name,
+            mentions
+        );
     }
-    prop_assert!(sorted(r.hospitals.iter().map(|h| h.mentions[0][0])), "hospitals out of order");
+    prop_assert!(
+        sorted(r.hospitals.iter().map(|h| h.mentions[0][0])),
+        "hospitals out of order"
+    );
     prop_assert!(sorted(r.people.iter().map(|p| p.mentions[0][0])), "people out of order");
     Ok(())
 }
