@@ -5,7 +5,8 @@
 //! - the bytes, when UTF-8, as one in-memory `Job::Text`;
 //!
 //! all extracted with `Extractor::extract_batch`. Every job gives exactly one result, in input
-//! order; a line gives a record exactly when it parses as an `Input`; and every record holds the
+//! order; a line gives a record exactly when it parses as an `Input` (with a calendar date for
+//! `published`, when it has one); and every record holds the
 //! invariants of `zhnews_fuzz::check` against the text it came from.
 #![no_main]
 
@@ -51,21 +52,16 @@ fuzz_target!(|data: &[u8]| {
     jobs.push(Job::File(SCRATCH.clone()));
     expect.push(match std::str::from_utf8(data) {
         // The reader may still refuse it as binary; when it accepts it, this is the text.
-        Ok(text) => Expect::Record(Input {
-            id: SCRATCH.file_stem().unwrap().to_string_lossy().into_owned(),
-            text: text.strip_prefix('\u{FEFF}').unwrap_or(text).to_string(),
-            published: None,
-        }),
+        Ok(text) => Expect::Record(Input::new(
+            SCRATCH.file_stem().unwrap().to_string_lossy().into_owned(),
+            text.strip_prefix('\u{FEFF}').unwrap_or(text),
+        )),
         Err(_) => Expect::Error,
     });
     let file_job = jobs.len() - 1;
 
     if let Ok(text) = std::str::from_utf8(data) {
-        let input = Input {
-            id: "whole".to_string(),
-            text: text.to_string(),
-            published: None,
-        };
+        let input = Input::new("whole", text);
         jobs.push(Job::Text(input.clone()));
         expect.push(Expect::Record(input));
     }
@@ -79,6 +75,8 @@ fuzz_target!(|data: &[u8]| {
                 check(&input.text, record);
             }
             (Err(InputError::Binary { .. }), Expect::Record(_)) if i == file_job => {}
+            // a `published` that is not a calendar date is that line's error
+            (Err(InputError::Published { .. }), Expect::Record(input)) if input.published.is_some() => {}
             (Err(_), Expect::Error) => {}
             (Ok(record), Expect::Error) => panic!("job {i}: a record {record:?} from a bad input"),
             (Err(e), Expect::Record(_)) => panic!("job {i}: an error {e} from a good input"),
