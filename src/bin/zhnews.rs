@@ -42,6 +42,14 @@ enum Command {
     },
     /// Print the JSON Schema of the record (draft 2020-12).
     Schema,
+    /// Write one article as a self-contained HTML page with every mention highlighted by
+    /// kind (values on hover) and page chrome greyed out: `zhnews show FILE > view.html`.
+    Show {
+        /// The article file.
+        file: PathBuf,
+        #[command(flatten)]
+        opts: Opts,
+    },
     /// Score records against gold annotations; prints P/R/F1 per kind and macro-F1.
     Eval {
         /// Directory of articles (<id>.txt).
@@ -134,6 +142,7 @@ fn main() -> ExitCode {
             table,
         } => extract(paths, opts, strict, Output { format, table }),
         Command::Schema => schema(),
+        Command::Show { file, opts } => show(&file, &opts),
         Command::Eval {
             articles,
             gold,
@@ -297,6 +306,18 @@ impl Output {
         }
         Ok(())
     }
+}
+
+fn show(file: &std::path::Path, opts: &Opts) -> anyhow::Result<ExitCode> {
+    let ex = build(opts)?;
+    let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let id = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out = io::stdout().lock();
+    out.write_all(ex.html(&id, &text).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn schema() -> anyhow::Result<ExitCode> {
