@@ -150,16 +150,14 @@ impl Layout {
                 break;
             }
         }
-        if body.is_empty() && layout.title.is_none() && layout.meta.is_none() {
+        if body.is_empty() && layout.meta.is_none() {
             // no page around it: a snippet (a headline, a table cell, a bare `5名专家`) is
             // read as article text, line by line
-            body = ls
-                .iter()
-                .copied()
-                .filter(|l| l.facts.word_char && !is_chrome(l))
-                .collect();
-            if body.is_empty() {
-                body = ls.iter().copied().filter(|l| l.facts.word_char).collect();
+            let title = layout.title;
+            let text_line = |l: &Line| l.facts.word_char && Some(l.span) != title;
+            body = ls.iter().copied().filter(|l| text_line(l) && !is_chrome(l)).collect();
+            if body.is_empty() && title.is_none() {
+                body = ls.iter().copied().filter(text_line).collect();
             }
         }
         layout.body = body.iter().map(|l| l.span).collect();

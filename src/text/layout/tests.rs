@@ -96,3 +96,16 @@ proptest::proptest! {
         proptest::prop_assert_eq!(f.word_char, s.chars().any(|c| is_cjk(c) || c.is_ascii_alphanumeric()));
     }
 }
+
+#[test]
+fn a_snippet_without_a_page_is_read_as_text() {
+    for snippet in ["5名专家", "今天", "2024年3月", "县人民医院\n3例手术"] {
+        let layout = Layout::new(snippet);
+        let covered: usize = layout.zones().iter().map(|z| z.len()).sum();
+        let text_bytes: usize = snippet.lines().map(str::len).sum();
+        assert_eq!(covered, text_bytes, "{snippet:?}: {:?}", layout.zones());
+    }
+    // chrome under a headline stays out
+    let layout = Layout::new("县人民医院完成首例手术\n返回首页");
+    assert!(layout.body.is_empty(), "{:?}", layout.body);
+}
