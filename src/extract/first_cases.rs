@@ -14,6 +14,9 @@ use crate::data;
 use crate::text::normalize::is_cjk;
 use crate::text::{Document, Span};
 
+mod index;
+use index::{Clauses, Counts, Mentions};
+
 /// One claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FirstFound {
@@ -93,34 +96,76 @@ pub fn extract(
     out: &mut Vec<FirstFound>,
 ) {
     let text = doc.text();
+    let ix = Index {
+        mentions: Mentions::new(hospitals),
+        counts: Counts::new(counts),
+    };
     for &sent in &doc.sentences {
         let piece = &text[sent.start..sent.end];
+        let mut clauses = Clauses::new(text, sent);
+        let first_of_sentence = out.len();
         for &t in cues.within(Cue::FirstTrigger, sent) {
             if glosses_previous(text, out, t) {
                 continue;
             }
-            if let Some(f) = trigger_claim(doc, hospitals, counts, sent, t) {
+            if let Some(f) = trigger_claim(doc, &ix, &mut clauses, t) {
                 out.push(f);
             }
         }
         if cues.within(Cue::FirstPhrase, sent).is_empty() {
             continue;
         }
+        let taken = Taken::new(out.get(first_of_sentence..).unwrap_or_default());
         for found in PATTERNS.find_iter(piece) {
             let Some(c) = PATTERNS.captures_at(&piece[..found.end()], found.start()) else {
                 continue;
             };
-            let m = c.get(0).unwrap();
+            let Some(m) = c.get(0) else { continue };
             let span = Span::new(sent.start + m.start(), sent.start + m.end());
-            if out.iter().any(|f| f.span.overlaps(&span)) {
+            if taken.overlaps(span) {
                 continue;
             }
-            if let Some(f) = pattern_claim(doc, hospitals, counts, sent, span, &c) {
+            if let Some(f) = pattern_claim(doc, &ix, &mut clauses, span, &c) {
                 out.push(f);
             }
         }
     }
     out.sort_by_key(|f| f.span.start);
+}
+
+/// The article-wide indexes the claim rules query.
+struct Index<'a> {
+    mentions: Mentions<'a>,
+    counts: Counts<'a>,
+}
+
+/// The trigger claims of one sentence, for the phrase claims to avoid: sorted by start with
+/// the furthest end so far, so an overlap is one binary search. Only these can meet a phrase
+/// match: claims stay inside their own sentence, and a phrase claim ends where its match ends,
+/// before the next match starts.
+struct Taken {
+    /// (start, furthest end of this and every earlier-starting claim).
+    spans: Vec<(usize, usize)>,
+}
+
+impl Taken {
+    fn new(claims: &[FirstFound]) -> Taken {
+        let mut spans: Vec<(usize, usize)> = claims.iter().map(|f| (f.span.start, f.span.end)).collect();
+        spans.sort_unstable();
+        let mut furthest = 0;
+        for s in &mut spans {
+            furthest = furthest.max(s.1);
+            s.1 = furthest;
+        }
+        Taken { spans }
+    }
+
+    fn overlaps(&self, span: Span) -> bool {
+        let k = self.spans.partition_point(|s| s.0 < span.end);
+        k.checked_sub(1)
+            .and_then(|k| self.spans.get(k))
+            .is_some_and(|s| s.1 > span.start)
+    }
 }
 
 /// A trigger in parentheses right after a claim glosses that claim's scope
@@ -129,33 +174,14 @@ fn glosses_previous(text: &str, found: &[FirstFound], t: Span) -> bool {
     found.last().is_some_and(|f| {
         f.span.end <= t.start && {
             let between = &text[f.span.end..t.start];
-            between.starts_with('(') && !between.contains(')') && between.chars().count() <= 20
+            // the length first: it bounds the search for `)` on a long line
+            between.starts_with('(') && between.chars().nth(20).is_none() && !between.contains(')')
         }
     })
 }
 
-fn clause_of(text: &str, sent: Span, at: usize) -> Span {
-    let is_stop = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '？' | '(' | ')');
-    let start = text[sent.start..at]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_stop(*c))
-        .map_or(sent.start, |(i, c)| sent.start + i + c.len_utf8());
-    let end = text[at..sent.end]
-        .char_indices()
-        .find(|(_, c)| is_stop(*c))
-        .map_or(sent.end, |(i, _)| at + i);
-    Span::new(start, end)
-}
-
-fn hospital_at(hospitals: &[HospitalFound], span: Span) -> Option<(&HospitalFound, Span)> {
-    hospitals
-        .iter()
-        .find_map(|h| h.mentions.iter().find(|m| span.contains(m)).map(|m| (h, *m)))
-}
-
 /// The scope written right before `at` (after skipping linking words), as (start, name).
-fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: usize) -> Option<(usize, String)> {
+fn scope_before(doc: &Document, mentions: &Mentions, floor: usize, at: usize) -> Option<(usize, String)> {
     let text = doc.text();
     let mut end = at;
     loop {
@@ -167,12 +193,8 @@ fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: u
     }
     let before = &text[floor..end];
     // a hospital ending here
-    for h in hospitals {
-        for m in &h.mentions {
-            if m.end == end && m.start >= floor {
-                return Some((m.start, super::clean_name(doc.slice(*m))));
-            }
-        }
+    if let Some(m) = mentions.ending_at(floor, end) {
+        return Some((m.start, super::clean_name(doc.slice(m))));
     }
     // places ending here (黔东南剑河县, 哈密, 哈密地区)
     let mut s = end;
@@ -188,11 +210,6 @@ fn scope_before(doc: &Document, hospitals: &[HospitalFound], floor: usize, at: u
         .iter()
         .find(|w| before.ends_with(*w))
         .map(|w| (end - w.len(), w.to_string()))
-}
-
-fn aspirational(text: &str, clause: Span, at: usize) -> bool {
-    let before = &text[clause.start..at];
-    ASPIRATIONS.iter().any(|w| before.contains(w))
 }
 
 /// The noun phrase after a leading trigger (首例神经外科UBE手术 → 神经外科UBE手术).
@@ -222,35 +239,20 @@ fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
     (end > at).then(|| (super::clean_name(&text[at..end]), end))
 }
 
-/// A count right after the claim (首例手术累计达358例) that counts the firsts.
-fn count_after(counts: &[CountMention], clause: Span, at: usize) -> Option<&CountMention> {
-    counts
-        .iter()
-        .find(|c| c.span.start >= at && c.span.end <= clause.end && c.span.start - at <= 12 && c.value >= 1.0)
-}
-
-fn trigger_claim(
-    doc: &Document,
-    hospitals: &[HospitalFound],
-    counts: &[CountMention],
-    sent: Span,
-    t: Span,
-) -> Option<FirstFound> {
+fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> Option<FirstFound> {
     let text = doc.text();
     let word = doc.slice(t);
-    let clause = clause_of(text, sent, t.start);
+    let clause = clauses.clause_of(t.start);
     let after = &text[t.end..clause.end];
-    if word == "首次"
-        && !VERBS
-            .iter()
-            .any(|v| after.starts_with(v) || after.chars().skip(1).collect::<String>().starts_with(v))
-    {
+    // the verb may follow one character later (首次成功开展); a slice, not a copy of the clause
+    let after_one = after.chars().next().map_or("", |c| &after[c.len_utf8()..]);
+    if word == "首次" && !VERBS.iter().any(|v| after.starts_with(v) || after_one.starts_with(v)) {
         return None;
     }
-    if NOT_AFTER.iter().any(|w| after.starts_with(w)) || aspirational(text, clause, t.start) {
+    if NOT_AFTER.iter().any(|w| after.starts_with(w)) || clauses.aspirational(clause, t.start) {
         return None;
     }
-    let scope = scope_before(doc, hospitals, clause.start, t.start);
+    let scope = scope_before(doc, &ix.mentions, clause.start, t.start);
     let mut start = scope.as_ref().map_or(t.start, |s| s.0);
     if text[clause.start..start].ends_with('在') {
         start -= '在'.len_utf8();
@@ -279,43 +281,25 @@ fn trigger_claim(
             what = Some(w);
             end = e;
         }
-        if let Some(c) = count_after(counts, clause, end) {
+        // a count right after the claim (首例手术累计达358例) counts the firsts
+        if let Some(c) = ix
+            .counts
+            .first_starting(end, 12, |c| c.span.end <= clause.end && c.value >= 1.0)
+        {
             count = Some(c.value as u64);
             end = c.span.end;
         }
     } else {
-        // 多项高难度手术首例: the phrase before names what was done
-        let mut s = start;
-        let head = &text[clause.start..s];
-        for q in ["多项", "多个", "多例", "多台"] {
-            if let Some(i) = head.rfind(q) {
-                if s - (clause.start + i) <= 30 {
-                    what = Some(super::clean_name(&head[i + q.len()..]));
-                    s = clause.start + i;
-                }
-            }
-        }
-        start = start.min(s);
-        // 其中40项为地区首例: the count just before counts the firsts
-        if let Some(k) = counts
-            .iter()
-            .rfind(|k| k.span.end <= start && k.span.start >= clause.start && start - k.span.end <= 12)
-        {
-            count = Some(k.value as u64);
-            start = k.span.start;
-            if what.is_none() {
-                what = k.object.clone();
-            }
-        }
+        (start, what, count) = trailing_phrase(text, &ix.counts, clause, start);
     }
     let scope_name = scope.map(|s| s.1);
     let span = Span::new(start, end);
-    let hospital = hospital_for(hospitals, clause, span);
+    let hospital = hospital_for(&ix.mentions, clause, span);
     let scope_name = scope_name.or_else(|| {
         if trailing {
             None
         } else {
-            subject_place(doc, sent, clause)
+            subject_place(doc, clauses, clause)
         }
     });
     Some(FirstFound {
@@ -327,18 +311,51 @@ fn trigger_claim(
     })
 }
 
+/// What a trailing claim (one the trigger ends) reads before its start: the phrase after
+/// 多项/多个… (多项高难度手术首例) and a count just before (其中40项为地区首例), as the new
+/// start, what was done and the count.
+fn trailing_phrase(text: &str, counts: &Counts, clause: Span, start: usize) -> (usize, Option<String>, Option<u64>) {
+    let (mut what, mut count) = (None, None);
+    let mut s = start;
+    let head = &text[clause.start..s];
+    for q in ["多项", "多个", "多例", "多台"] {
+        // only an occurrence at most 30 bytes before `s` counts, and the last one is taken:
+        // searching from there on (not the whole clause) finds it whenever it counts
+        let mut from = (s.saturating_sub(30).max(clause.start) - clause.start).min(head.len());
+        while !head.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(i) = head.get(from..).and_then(|h| h.rfind(q)).map(|i| from + i) {
+            // (an occurrence after `s`, left by an earlier word, is too far too)
+            if s.checked_sub(clause.start + i).is_some_and(|d| d <= 30) {
+                what = Some(super::clean_name(&head[i + q.len()..]));
+                s = clause.start + i;
+            }
+        }
+    }
+    let mut start = start.min(s);
+    if let Some(k) = counts.last_ending(start, 12, |k| k.span.start >= clause.start) {
+        count = Some(k.value as u64);
+        start = k.span.start;
+        if what.is_none() {
+            what = k.object.clone();
+        }
+    }
+    (start, what, count)
+}
+
 /// For a claim whose clause has no subject (…,发表了首篇SCI论文), the place that is the
 /// subject of the clause before it.
-fn subject_place(doc: &Document, sent: Span, clause: Span) -> Option<String> {
+fn subject_place(doc: &Document, clauses: &Clauses, clause: Span) -> Option<String> {
     let text = doc.text();
     let own = &text[clause.start..clause.end];
     let starts_with_verb = ["发表", "完成", "开展", "实施", "成立", "获批", "建成", "实现", "引进"]
         .iter()
         .any(|v| own.starts_with(v));
-    if !starts_with_verb || clause.start <= sent.start {
+    if !starts_with_verb || clause.start <= clauses.sentence().start {
         return None;
     }
-    let prev = clause_of(text, sent, clause.start - 1);
+    let prev = clauses.clause_before(clause);
     let p = &text[prev.start..prev.end];
     let end = p
         .char_indices()
@@ -349,32 +366,27 @@ fn subject_place(doc: &Document, sent: Span, clause: Span) -> Option<String> {
     Some(super::clean_name(&p[..end]))
 }
 
-fn hospital_for(hospitals: &[HospitalFound], clause: Span, span: Span) -> Option<String> {
-    if let Some((h, _)) = hospital_at(hospitals, span) {
+fn hospital_for(mentions: &Mentions, clause: Span, span: Span) -> Option<String> {
+    if let Some((h, _)) = mentions.at(span) {
         return Some(h.name.clone());
     }
-    if let Some((h, _)) = hospital_at(hospitals, clause) {
+    if let Some((h, _)) = mentions.at(clause) {
         return Some(h.name.clone());
     }
-    hospitals
-        .iter()
-        .flat_map(|h| h.mentions.iter().map(move |m| (m, h)))
-        .filter(|(m, _)| m.end <= span.start)
-        .max_by_key(|(m, _)| m.start)
-        .map(|(_, h)| h.name.clone())
+    mentions.latest_before(span.start).map(|h| h.name.clone())
 }
 
 fn pattern_claim(
     doc: &Document,
-    hospitals: &[HospitalFound],
-    counts: &[CountMention],
-    sent: Span,
+    ix: &Index,
+    clauses: &mut Clauses,
     span: Span,
     c: &regex::Captures,
 ) -> Option<FirstFound> {
     let text = doc.text();
-    let clause = clause_of(text, sent, span.start);
-    if aspirational(text, clause, span.start) {
+    let sent = clauses.sentence();
+    let clause = clauses.clause_of(span.start);
+    if clauses.aspirational(clause, span.start) {
         return None;
     }
     let middle = c.get(1).or(c.get(2)).or(c.get(3))?;
@@ -384,13 +396,12 @@ fn pattern_claim(
     let mut what = None;
     if c.get(3).is_some() {
         // 零的突破: the phrase before it, back to the verb 实现 (实现了红星医院SCI论文零的突破)
-        let head = &text[clause.start..me];
-        let from = ["实现了", "实现", "取得了", "取得"]
-            .iter()
-            .find_map(|v| head.rfind(v).map(|i| clause.start + i + v.len()))?;
+        // the first verb of the list that the clause holds before here, at its last place
+        let from = (0..index::ACHIEVE.len())
+            .find_map(|v| Some(clauses.last_achieve(v, clause.start, me)? + index::ACHIEVE.get(v)?.len()))?;
         span.start = from;
         let inner = Span::new(from, me);
-        if let Some((_, m)) = hospital_at(hospitals, inner).filter(|(_, m)| m.start == from) {
+        if let Some((_, m)) = ix.mentions.at(inner).filter(|(_, m)| m.start == from) {
             scope = Some(super::clean_name(doc.slice(m)));
             let rest = super::clean_name(&text[m.end..me]);
             what = (!rest.is_empty()).then_some(rest);
@@ -422,15 +433,13 @@ fn pattern_claim(
         }
     }
     // 30项填补了…空白, 百余项新技术填补空白: the count just before counts the firsts
-    let count = counts
-        .iter()
-        .rfind(|k| k.span.end <= span.start && k.span.start >= clause.start && span.start - k.span.end <= 3);
+    let count = ix.counts.last_ending(span.start, 3, |k| k.span.start >= clause.start);
     if let Some(k) = count {
         if what.is_none() {
             what = k.object.clone();
         }
     }
-    let hospital = hospital_for(hospitals, clause, span);
+    let hospital = hospital_for(&ix.mentions, clause, span);
     Some(FirstFound {
         span,
         scope,

@@ -115,14 +115,16 @@ mod aliases;
 /// Find hospitals and their aliases.
 pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, out: &mut Vec<HospitalFound>) {
     let mut cands = Vec::new();
+    let mut found = Found::default();
     for &sent in &doc.sentences {
-        find_in_sentence(doc, seg, cues, sent, &mut cands);
+        find_in_sentence(doc, seg, cues, sent, &mut found);
+        cands.extend(std::mem::take(&mut found.by_start).into_values());
     }
     cands.sort_by_key(|c| c.span.start);
     aliases::cluster(cands, out);
 }
 
-fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, out: &mut Vec<Candidate>) {
+fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, out: &mut Found) {
     let text = doc.text();
     for m in cues.within(Cue::HospitalHead, sent) {
         let (hs, he) = (m.start, m.end);
@@ -166,16 +168,44 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
     }
 }
 
-fn push(out: &mut Vec<Candidate>, doc: &Document, span: Span, context: bool) {
-    if out.iter().any(|c| c.span.overlaps(&span) && !span.contains(&c.span)) {
+/// The candidates of one sentence, keyed by start. A new candidate replaces those it
+/// contains and is dropped when it crosses one; so the kept candidates never overlap, their
+/// ends are sorted like their starts, and only the neighbours at the two edges of a new
+/// span can cross it. A map keeps each push logarithmic where a list scan made a sentence of
+/// many heads quadratic. (Spans of different sentences never meet, so one sentence at a
+/// time suffices.)
+#[derive(Default)]
+struct Found {
+    by_start: std::collections::BTreeMap<usize, Candidate>,
+}
+
+fn push(out: &mut Found, doc: &Document, span: Span, context: bool) {
+    let map = &mut out.by_start;
+    let crosses = |c: &Candidate| c.span.overlaps(&span) && !span.contains(&c.span);
+    // the one kept candidate that may start before `span` and reach into it
+    if map.range(..span.start).next_back().is_some_and(|(_, c)| crosses(c)) {
         return;
     }
-    out.retain(|c| !span.contains(&c.span));
-    out.push(Candidate {
-        span,
-        surface: super::clean_name(doc.slice(span)),
-        context,
-    });
+    // the last one starting inside `span` (all before it end before it starts)
+    if map
+        .range(span.start..span.end)
+        .next_back()
+        .is_some_and(|(_, c)| crosses(c))
+    {
+        return;
+    }
+    let inside: Vec<usize> = map.range(span.start..span.end).map(|(&k, _)| k).collect();
+    for k in inside {
+        map.remove(&k);
+    }
+    map.insert(
+        span.start,
+        Candidate {
+            span,
+            surface: super::clean_name(doc.slice(span)),
+            context,
+        },
+    );
 }
 
 fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {

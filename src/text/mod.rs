@@ -145,20 +145,23 @@ impl<'a> Document<'a> {
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
     }
 
-    /// Words that start inside span `s` (cutting the clauses it touches).
+    /// Words that start inside span `s` (cutting the clauses it touches). A clause's words
+    /// are in order, so each clause is cut down by binary search, not filtered word by word:
+    /// a rule asking about a short span of a long clause pays for the span, not the clause.
     pub fn tokens_in(&self, s: Span) -> Vec<Token> {
         let mut out = Vec::new();
         for i in self.clause_range(s) {
-            out.extend(
-                self.clause_words(i)
-                    .iter()
-                    .filter(|t| t.span.start >= s.start && t.span.start < s.end),
-            );
+            let words = self.clause_words(i);
+            let a = words.partition_point(|t| t.span.start < s.start);
+            let b = words.partition_point(|t| t.span.start < s.end);
+            out.extend_from_slice(words.get(a..b.max(a)).unwrap_or_default());
         }
         out
     }
 
     /// The word that covers the byte just before `pos` (the last word starting before it).
+    /// Found by binary search over the clause's word starts (rules call it once per step
+    /// leftwards, so a scan of the clause would make them quadratic in its length).
     pub fn token_before(&self, pos: usize) -> Option<Token> {
         if pos == 0 {
             return None;
@@ -168,18 +171,72 @@ impl<'a> Document<'a> {
         if c.start >= pos {
             return None;
         }
-        self.clause_words(i).iter().rev().find(|t| t.span.start < pos).copied()
+        let words = self.clause_words(i);
+        let k = words.partition_point(|t| t.span.start < pos);
+        k.checked_sub(1).and_then(|k| words.get(k)).copied()
     }
 
-    /// Whether byte `pos` lies on a word boundary (clause edges always do).
+    /// Whether byte `pos` lies on a word boundary (clause edges always do). The words of a
+    /// clause are in order and do not overlap, so their starts and their ends are both
+    /// sorted: two binary searches answer it.
     pub fn is_token_boundary(&self, pos: usize) -> bool {
         let i = self.clauses.partition_point(|c| c.end < pos);
         match self.clauses.get(i) {
-            Some(c) if c.start < pos && pos < c.end => self
-                .clause_words(i)
-                .iter()
-                .any(|t| t.span.start == pos || t.span.end == pos),
+            Some(c) if c.start < pos && pos < c.end => {
+                let words = self.clause_words(i);
+                let a = words.partition_point(|t| t.span.start < pos);
+                let b = words.partition_point(|t| t.span.end < pos);
+                words.get(a).is_some_and(|t| t.span.start == pos) || words.get(b).is_some_and(|t| t.span.end == pos)
+            }
             _ => true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences of my own: long clauses, punctuation runs, Latin and digits, no clause at all.
+    const TEXTS: &[&str] = &[
+        "北京协和医院的专家昨天来到县人民医院,开展义诊和手术示范。",
+        "医院医院医院医院医院医院医院医院医院医院医院医院",
+        "患者王某在2023年3月5日转往ABC-12病区;随后,,出院!",
+        "",
+        "。。,,",
+        "他说:“我们第一次独立完成了这台手术”",
+    ];
+
+    /// Index searches agree with the old whole-clause scans at every byte position.
+    #[test]
+    fn word_lookups_agree_with_scans() {
+        let seg = segment::Segmenter::new();
+        for text in TEXTS {
+            let doc = Document::new(text, &seg);
+            let all = doc.tokens();
+            for pos in 0..=doc.text().len() + 1 {
+                let i = doc.clauses.partition_point(|c| c.end < pos);
+                let clause = doc.clauses.get(i).copied().filter(|c| c.start < pos && pos > 0);
+                let words = clause.map_or(&[][..], |_| doc.clause_words(i));
+                let before = words.iter().rev().find(|t| t.span.start < pos).copied();
+                assert_eq!(doc.token_before(pos), before, "{text:?} at {pos}");
+                let inside = doc.clauses.get(i).filter(|c| c.start < pos && pos < c.end);
+                let boundary = inside.is_none()
+                    || doc
+                        .clause_words(i)
+                        .iter()
+                        .any(|t| t.span.start == pos || t.span.end == pos);
+                assert_eq!(doc.is_token_boundary(pos), boundary, "{text:?} at {pos}");
+                for end in [pos, pos + 1, pos + 4, pos + 9, usize::MAX] {
+                    let s = Span::new(pos, end);
+                    let naive: Vec<Token> = all
+                        .iter()
+                        .filter(|t| t.span.start >= s.start && t.span.start < s.end)
+                        .copied()
+                        .collect();
+                    assert_eq!(doc.tokens_in(s), naive, "{text:?} in {s:?}");
+                }
+            }
         }
     }
 }

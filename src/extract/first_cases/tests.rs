@@ -91,3 +91,160 @@ fn what_runs_through_words_that_stop_only_before_numbers() {
         [c("填补了滇南地区空白", Some("滇南地区"), None)]
     );
 }
+
+/// The indexes answer like the scans they replaced, on sentences of my own and on
+/// hand-made mention and count lists (overlapping ones included), at every position.
+mod indexes {
+    use super::super::index::{ACHIEVE, Clauses, Counts, Mentions};
+    use super::super::{ASPIRATIONS, FirstFound, Taken};
+    use crate::extract::counts::CountMention;
+    use crate::extract::hospitals::HospitalFound;
+    use crate::text::Span;
+
+    const SENTENCES: &[&str] = &[
+        "我们力争,在年底前实现了零的突破;取得了新进展(见附表)!实现技术突破？",
+        "致力打造区域中心,争取首例手术成功,计划实现零的突破。",
+        "没有标点的一句话取得取得了实现",
+        ",,;;",
+    ];
+
+    fn naive_clause(text: &str, sent: Span, at: usize) -> Span {
+        let is_stop = |c: char| matches!(c, ',' | ';' | ':' | '。' | '!' | '？' | '(' | ')');
+        let start = text[sent.start..at]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_stop(*c))
+            .map_or(sent.start, |(i, c)| sent.start + i + c.len_utf8());
+        let end = text[at..sent.end]
+            .char_indices()
+            .find(|(_, c)| is_stop(*c))
+            .map_or(sent.end, |(i, _)| at + i);
+        Span::new(start, end)
+    }
+
+    #[test]
+    fn clauses_agree_with_scans() {
+        for text in SENTENCES {
+            let sent = Span::new(0, text.len());
+            let mut ix = Clauses::new(text, sent);
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let clause = naive_clause(text, sent, at);
+                assert_eq!(ix.clause_of(at), clause, "{text:?} at {at}");
+                let before = &text[clause.start..at];
+                assert_eq!(
+                    ix.aspirational(clause, at),
+                    ASPIRATIONS.iter().any(|w| before.contains(w))
+                );
+                for (v, w) in ACHIEVE.iter().enumerate() {
+                    let naive = text[clause.start..at].rfind(w).map(|i| clause.start + i);
+                    assert_eq!(ix.last_achieve(v, clause.start, at), naive, "{w} in {clause:?} to {at}");
+                }
+                if clause.start > 0 && text.is_char_boundary(clause.start - 1) {
+                    assert_eq!(ix.clause_before(clause), naive_clause(text, sent, clause.start - 1));
+                }
+            }
+        }
+    }
+
+    fn hospital(name: &str, mentions: &[(usize, usize)]) -> HospitalFound {
+        HospitalFound {
+            name: name.into(),
+            mentions: mentions.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+        }
+    }
+
+    #[test]
+    fn mentions_agree_with_scans() {
+        let lists = [
+            vec![
+                hospital("a", &[(3, 9), (20, 26)]),
+                hospital("b", &[(10, 14), (30, 31)]),
+                hospital("c", &[(14, 20)]),
+            ],
+            vec![hospital("a", &[(3, 9), (5, 12)]), hospital("b", &[(0, 4), (9, 9)])],
+            vec![],
+        ];
+        for hs in &lists {
+            let ix = Mentions::new(hs);
+            for a in 0..34 {
+                for b in a..34 {
+                    let span = Span::new(a, b);
+                    let naive = hs.iter().find_map(|h| {
+                        h.mentions
+                            .iter()
+                            .find(|m| span.contains(m))
+                            .map(|m| (h.name.clone(), *m))
+                    });
+                    assert_eq!(ix.at(span).map(|(h, m)| (h.name.clone(), m)), naive, "{span:?}");
+                    let ending = hs
+                        .iter()
+                        .flat_map(|h| h.mentions.iter())
+                        .find(|m| m.end == b && m.start >= a);
+                    assert_eq!(ix.ending_at(a, b), ending.copied());
+                }
+                let latest = hs
+                    .iter()
+                    .flat_map(|h| h.mentions.iter().map(move |m| (m, h)))
+                    .filter(|(m, _)| m.end <= a)
+                    .max_by_key(|(m, _)| m.start)
+                    .map(|(_, h)| h.name.clone());
+                assert_eq!(ix.latest_before(a).map(|h| h.name.clone()), latest);
+            }
+        }
+    }
+
+    fn count(a: usize, b: usize, value: f64) -> CountMention {
+        CountMention {
+            span: Span::new(a, b),
+            value,
+            unit: None,
+            object: None,
+            approx: Default::default(),
+            number: Span::new(a, b),
+        }
+    }
+
+    #[test]
+    fn counts_and_taken_agree_with_scans() {
+        let cs = [
+            count(5, 9, 3.0),
+            count(2, 6, 0.5),
+            count(5, 7, 1.0),
+            count(20, 24, 2.0),
+            count(14, 18, 9.0),
+        ];
+        let ix = Counts::new(&cs);
+        let limit = 19;
+        for at in 0..30 {
+            let naive = cs
+                .iter()
+                .find(|c| c.span.start >= at && c.span.end <= limit && c.span.start - at <= 12 && c.value >= 1.0);
+            let fast = ix.first_starting(at, 12, |c| c.span.end <= limit && c.value >= 1.0);
+            assert_eq!(fast.map(|c| c.span), naive.map(|c| c.span), "after {at}");
+            let naive = cs
+                .iter()
+                .rfind(|k| k.span.end <= at && k.span.start >= 3 && at - k.span.end <= 3);
+            let fast = ix.last_ending(at, 3, |k| k.span.start >= 3);
+            assert_eq!(fast.map(|c| c.span), naive.map(|c| c.span), "before {at}");
+        }
+        let claim = |a, b| FirstFound {
+            span: Span::new(a, b),
+            scope: None,
+            what: None,
+            hospital: None,
+            count: None,
+        };
+        let claims = [claim(10, 30), claim(2, 5), claim(12, 14), claim(40, 41)];
+        let taken = Taken::new(&claims);
+        for a in 0..45 {
+            for b in a..45 {
+                let span = Span::new(a, b);
+                assert_eq!(
+                    taken.overlaps(span),
+                    claims.iter().any(|f| f.span.overlaps(&span)),
+                    "{span:?}"
+                );
+            }
+        }
+    }
+}

@@ -118,12 +118,14 @@ fn same_kind(short: &str, long: &str) -> bool {
 }
 
 pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
-    // align distinct surfaces only: an article repeats the same few names many times
+    // align distinct surfaces only: an article repeats the same few names many times (a map
+    // finds each one's number; a list search made a long article quadratic)
     let mut surfaces: Vec<(&str, bool)> = Vec::new();
+    let mut number: std::collections::HashMap<(&str, bool), usize, crate::data::Fnv> = Default::default();
     let mut surface_of: Vec<usize> = Vec::with_capacity(cands.len());
     for c in &cands {
         let key = (c.surface.as_str(), c.context);
-        let i = surfaces.iter().position(|s| *s == key).unwrap_or_else(|| {
+        let i = *number.entry(key).or_insert_with(|| {
             surfaces.push(key);
             surfaces.len() - 1
         });
@@ -159,23 +161,7 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
             members[h].push(ci);
         }
     }
-    // context forms join the most recent preceding hospital they align with
-    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
-        let me = &info[surface_of[ci]];
-        let best = (0..heads.len())
-            .filter(|&h| heads[h].1.iter().any(|&j| aligns(me, &info[j])))
-            .filter_map(|h| {
-                members[h]
-                    .iter()
-                    .filter(|&&j| cands[j].span.start < c.span.start)
-                    .map(|&j| (cands[j].span.start, h))
-                    .max()
-            })
-            .max();
-        if let Some((_, h)) = best {
-            members[h].push(ci);
-        }
-    }
+    join_context_forms(&cands, &surface_of, &info, &heads, &mut members);
     let mut found: Vec<HospitalFound> = heads
         .into_iter()
         .zip(members)
@@ -195,6 +181,55 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
         .collect();
     found.sort_by_key(|h| h.mentions[0].start);
     out.extend(found);
+}
+
+/// Context forms join the most recent preceding hospital they align with.
+///
+/// Candidates come sorted by start (starts are distinct: candidates never overlap), so the
+/// context forms are visited in text order: each head's own members are passed by a cursor
+/// that only moves forward, and a context form that joined a head is that head's latest
+/// member for every later one. Which heads a surface aligns with is worked out once per
+/// distinct surface. (Searching every head's members for every form was quadratic.)
+fn join_context_forms(
+    cands: &[Candidate],
+    surface_of: &[usize],
+    info: &[Surface],
+    heads: &[(String, Vec<usize>)],
+    members: &mut [Vec<usize>],
+) {
+    let own: Vec<Vec<usize>> = members.to_vec();
+    let mut cursor = vec![0usize; heads.len()];
+    let mut latest_joined: Vec<Option<usize>> = vec![None; heads.len()];
+    let mut aligned: Vec<Option<Vec<usize>>> = vec![None; info.len()];
+    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
+        let Some(si) = surface_of.get(ci).copied() else {
+            continue;
+        };
+        let Some(slot) = aligned.get_mut(si) else { continue };
+        let hs = slot.get_or_insert_with(|| {
+            (0..heads.len())
+                .filter(|&h| heads[h].1.iter().any(|&j| aligns(&info[si], &info[j])))
+                .collect()
+        });
+        let mut best: Option<(usize, usize)> = None;
+        for &h in hs.iter() {
+            let mine = &own[h];
+            while mine.get(cursor[h]).is_some_and(|&j| cands[j].span.start < c.span.start) {
+                cursor[h] += 1;
+            }
+            let passed = cursor[h].checked_sub(1).and_then(|k| mine.get(k)).copied();
+            let latest = passed
+                .into_iter()
+                .chain(latest_joined[h])
+                .map(|j| cands[j].span.start)
+                .max();
+            best = best.max(latest.map(|start| (start, h)));
+        }
+        if let Some((_, h)) = best {
+            members[h].push(ci);
+            latest_joined[h] = Some(ci);
+        }
+    }
 }
 
 /// The official name: the surface as written, with higher-level places that only

@@ -117,3 +117,48 @@ fn university_hospitals_and_bare_institution_words() {
     // 人民医院 after a word that is no place names no hospital; a bare 县医院 has no antecedent
     assert!(names("自治区人民医院与县医院负责人参加。").is_empty());
 }
+
+/// The start-keyed candidate map keeps exactly what the list scan kept: spans pushed in
+/// every order of a few nested, crossing and disjoint ranges.
+#[test]
+fn candidate_map_agrees_with_list() {
+    use super::{Candidate, Found, push};
+    use crate::text::{Document, Span, segment::Segmenter};
+    let seg = Segmenter::new();
+    let doc = Document::new("北京协和医院和县人民医院的二院", &seg);
+    // in characters (the text has 15)
+    let spans = [
+        (0, 6),
+        (3, 9),
+        (6, 12),
+        (0, 12),
+        (9, 15),
+        (12, 15),
+        (2, 4),
+        (13, 15),
+        (0, 15),
+    ];
+    for seed in 0..200u64 {
+        let mut order: Vec<(usize, usize)> = spans.to_vec();
+        let mut x = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        for i in (1..order.len()).rev() {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        let mut list: Vec<Span> = Vec::new();
+        let mut map = Found::default();
+        for &(a, b) in order.iter().take(3 + seed as usize % 7) {
+            let span = Span::new(a * 3, b * 3);
+            if !list.iter().any(|c| c.overlaps(&span) && !span.contains(c)) {
+                list.retain(|c| !span.contains(c));
+                list.push(span);
+            }
+            push(&mut map, &doc, span, false);
+        }
+        list.sort_by_key(|s| s.start);
+        let kept: Vec<Span> = map.by_start.values().map(|c: &Candidate| c.span).collect();
+        assert_eq!(kept, list, "seed {seed}");
+    }
+}
