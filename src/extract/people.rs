@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
@@ -289,16 +289,59 @@ fn org_before(doc: &Document, hospitals: &Mentions, sent: Span, at: usize) -> Op
         .flatten()
 }
 
+/// Up to this many people an article's names are looked for by first character (cheap to
+/// set up); more go through one automaton.
+const FEW_NAMES: usize = 64;
+
 /// Every occurrence of each name inside `within`, as (name index, span), in position order
-/// per name. One automaton of all the names reads the text once, reporting overlapping
-/// matches, so the cost grows with the text and the matches, not with text × people (a
-/// hundred names sharing the surname 王 would otherwise each be tried at every 王).
+/// per name. Names that share a first character (a surname) are looked for together: one
+/// SIMD search for that character, then a comparison of each name at each hit, so the cost
+/// grows with the number of distinct first characters, not of people.
+///
+/// Each hit is compared with every name of its group, so past [`FEW_NAMES`] the names are
+/// looked for by [`occurrences_many`] instead.
 fn occurrences(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
+    if names.len() > FEW_NAMES {
+        return occurrences_many(text, within, names);
+    }
+    let hay = &text[within.start..within.end];
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    for (k, n) in names.iter().enumerate() {
+        let Some(c) = n.chars().next() else { continue };
+        match by_first.iter_mut().find(|(f, _)| *f == c) {
+            Some((_, v)) => v.push(k),
+            None => by_first.push((c, vec![k])),
+        }
+    }
+    let mut out = Vec::new();
+    for (c, group) in by_first {
+        let mut buf = [0; 4];
+        // like `match_indices`, a name's occurrences do not overlap each other
+        let mut next_free = vec![0usize; group.len()];
+        // a whole UTF-8 character found in UTF-8 text always starts on a boundary
+        for i in memchr::memmem::find_iter(hay.as_bytes(), c.encode_utf8(&mut buf).as_bytes()) {
+            for (free, &k) in next_free.iter_mut().zip(&group) {
+                if i >= *free && hay[i..].starts_with(names[k]) {
+                    *free = i + names[k].len();
+                    out.push((k, Span::new(within.start + i, within.start + *free)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// [`occurrences`] of many names: one automaton of all the names reads the text once,
+/// reporting overlapping matches, so the cost grows with the text and the matches, not with
+/// text × people (a thousand names sharing the surname 王 would each be tried at every 王).
+/// Built as an NFA: a DFA costs more to build than a short article costs to read.
+fn occurrences_many(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
     let hay = &text[within.start..within.end];
     // an empty name would match everywhere: it has no occurrence
     let keep: Vec<usize> = (0..names.len()).filter(|&k| !names[k].is_empty()).collect();
     let Ok(ac) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(keep.iter().map(|&k| names[k]))
     else {
         return Vec::new();
