@@ -123,6 +123,7 @@ fn next_char(text: &str, pos: usize) -> Option<char> {
 /// Find every count in the article's sentences, skipping those inside `dates`.
 pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountMention>) {
     let text = doc.text();
+    let dates = DateSpans::new(dates);
     for &sent in &doc.sentences {
         // runs of numeral characters, from the numeral starts of the shared cue scan
         let mut from = sent.start;
@@ -134,12 +135,43 @@ pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountM
             let (found, next) = count_at(doc, sent, start.start);
             from = end.max(next);
             if let Some(m) = found {
-                let clash = dates.iter().any(|d| d.overlaps(&m.number)) || in_idiom(text, sent, m.number);
+                let clash = dates.overlaps(m.number) || in_idiom(text, sent, m.number);
                 if !clash {
                     out.push(m);
                 }
             }
         }
+    }
+}
+
+/// The dates of a document, asked whether a numeral lies in one: sorted by start, with the
+/// furthest end reached so far, so each question is a binary search, not a pass over every
+/// date (an article of many dates and many numbers would otherwise cost their product).
+struct DateSpans {
+    spans: Vec<Span>,
+    /// `reach[i]`: the furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl DateSpans {
+    fn new(dates: &[Span]) -> DateSpans {
+        let mut spans = dates.to_vec();
+        spans.sort_unstable();
+        let reach = spans
+            .iter()
+            .scan(0, |r, d| {
+                *r = d.end.max(*r);
+                Some(*r)
+            })
+            .collect();
+        DateSpans { spans, reach }
+    }
+
+    /// Whether a date shares a byte with `s`: those starting before its end reach past its
+    /// start.
+    fn overlaps(&self, s: Span) -> bool {
+        let j = self.spans.partition_point(|d| d.start < s.end);
+        !s.is_empty() && j > 0 && self.reach[j - 1] > s.start
     }
 }
 
@@ -195,7 +227,7 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usiz
         unit = Some(u.to_string());
         q += len;
     } else if let Some((len, u)) = unit_at(&text[q..sent.end]) {
-        if !unit_allowed(text, q, q + len, u, &num, s) {
+        if !unit_allowed(text, p, q, q + len, u, &num) {
             return (None, skip);
         }
         unit = Some(u.to_string());
@@ -219,7 +251,8 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usiz
         }
     }
     let mut prefix_at = prefix_at;
-    if text[sent.start..prefix_at].ends_with("零下") {
+    // 零下 is a sign for temperatures only: 零下1名专家 counts one expert
+    if unit.as_deref() == Some("度") && text[sent.start..prefix_at].ends_with("零下") {
         value = -value;
         prefix_at -= "零下".len();
     }
@@ -348,7 +381,8 @@ fn half_of_one(text: &str, p: usize, prefix_at: usize, sent: Span) -> Option<Cou
     })
 }
 
-fn unit_allowed(text: &str, at: usize, end: usize, unit: &str, num: &Numeral, s: &str) -> bool {
+/// Whether the unit at `at..end` counts the numeral at `p` (名 in 3名, not in 3名称).
+fn unit_allowed(text: &str, p: usize, at: usize, end: usize, unit: &str, num: &Numeral) -> bool {
     let after = next_char(text, end);
     let after_is = |set: &str| after.is_some_and(|c| set.contains(c));
     match unit {
@@ -356,7 +390,8 @@ fn unit_allowed(text: &str, at: usize, end: usize, unit: &str, num: &Numeral, s:
         "所" => !after_is("有以谓在属得述说"),
         "年" => !after_is("级代度"),
         "名" => !text[at..].starts_with("名称"),
-        "度" => text[..at.saturating_sub(num.len)].ends_with("零下") || s.contains('.'),
+        // before the unit may stand 余 or 多: the numeral's own start says where 零下 would end
+        "度" => text[..p].ends_with("零下") || text[p..p + num.len].contains('.'),
         "期" => !after_is("间望待限刊"),
         "周" => !after_is("边围末期"),
         "门" => !after_is("诊口户"),

@@ -90,16 +90,22 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
         || matches!(c, '廿' | '卅' | '半' | '几' | '数')
 }
 
-/// Read a numeral at the start of `s`.
+/// The largest value a numeral may have. News counts stay far below it; a longer run of
+/// digits is an identifier or noise, and its value (up to infinity for 400 digits) is no
+/// count: every value read is finite.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// Read a numeral at the start of `s`; none when its value passes [`MAX_VALUE`].
 pub fn parse(s: &str) -> Option<Numeral> {
     let c = s.chars().next()?;
-    if c.is_ascii_digit() {
+    let n = if c.is_ascii_digit() {
         parse_arabic(s)
     } else if is_chinese_numeral_char(c) {
         parse_chinese(s)
     } else {
         None
-    }
+    };
+    n.filter(|n| n.value.is_finite() && n.value <= MAX_VALUE)
 }
 
 fn parse_arabic(s: &str) -> Option<Numeral> {
@@ -225,49 +231,99 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
         let v = (0..body.len()).fold(0f64, |acc, k| acc * 10.0 + d(k) as f64);
         return Some(done(v, chars, start, end, vague, true, false));
     }
-    let mut total: u64 = 0;
-    let mut section: u64 = 0;
+    let read = positional(body);
+    if read.used < body.len() {
+        // the numeral ends before what its value would not read: that text, read alone, is
+        // the numeral (〇两卅 → 〇两, no numeral, as 〇两 alone is none); shorter each time
+        return parse_chinese(&s[..chars[start + read.used].0]);
+    }
+    if read.value == 0 && !read.saw_digit {
+        return None;
+    }
+    let bare = !read.saw_digit && read.used == 1 && start == 0;
+    if read.about {
+        vague = Vague::About;
+    } else if read.over && vague == Vague::None {
+        vague = Vague::Over;
+    }
+    Some(done(read.value as f64, chars, start, read.used, vague, false, bare))
+}
+
+/// What [`positional`] read.
+struct Positional {
+    value: u64,
+    /// Characters of the body read: the numeral ends there, so its text is what its value says.
+    used: usize,
+    saw_digit: bool,
+    /// `十几`: 几 after a unit.
+    over: bool,
+    /// `二十三四`: two neighbouring digits at the end, "twenty-three or four".
+    about: bool,
+}
+
+/// The value of a numeral written with units (两千三百万, 一百零五, 四万万).
+///
+/// It stops before any character whose value it would drop, so a numeral never spans text
+/// its value does not read: a digit (or 廿, 卅) while a digit waits for its unit (十五三: the 三
+/// would replace the 五) ends it, unless it is the next digit before a unit or at the end
+/// (三四十, 二十三四: the first reading, about), and a 零 at the end holds no place. A scale with nothing before it since the last one (四万万,
+/// 一亿亿) multiplies all that came before, as 亿 after 万 does (三万亿).
+fn positional(body: &[char]) -> Positional {
+    let mut read = Positional {
+        value: 0,
+        used: body.len(),
+        saw_digit: false,
+        over: false,
+        about: false,
+    };
+    let (mut total, mut section) = (0u64, 0u64);
+    // a digit read and not yet multiplied by a unit
     let mut number: Option<u64> = None;
-    let mut saw_digit = false;
-    let mut over = false;
-    for &c in body {
-        if let Some(d) = digit(c) {
+    for (k, &c) in body.iter().enumerate() {
+        let d = digit(c);
+        if let Some(p) = number.filter(|_| d.is_some() || matches!(c, '廿' | '卅')) {
+            // the next digit before a unit or at the end is an alternative: 三四十 (30 or
+            // 40), 二十三四 (23 or 24); the value reads the first
+            let unit_next = body
+                .get(k + 1)
+                .is_some_and(|&n| small_unit(n).is_some() || big_unit(n).is_some());
+            let last = k + 1 == body.len() && (section > 0 || total > 0);
+            if d.map(u64::from) != Some(p + 1) || !(unit_next || last) {
+                read.used = k;
+                break;
+            }
+            read.about = true;
+            continue;
+        }
+        if let Some(d) = d {
             // 零 only holds a place (一百零五); it is not a digit to multiply
             number = (d > 0).then_some(d as u64);
-            saw_digit = true;
+            read.saw_digit = true;
         } else if let Some(u) = small_unit(c) {
             section = section.saturating_add(number.unwrap_or(1).saturating_mul(u));
             number = None;
         } else if let Some(u) = big_unit(c) {
-            let mut block = section.saturating_add(number.take().unwrap_or(0));
-            if block == 0 && total == 0 {
-                block = 1;
-            }
-            total = if u == 10_000 {
-                total.saturating_add(block.saturating_mul(u))
-            } else {
-                total.saturating_add(block).saturating_mul(u)
+            let block = section.saturating_add(number.take().unwrap_or(0));
+            total = match (block, total) {
+                (0, 0) => u,
+                (0, _) => total.saturating_mul(u),
+                _ if u == 10_000 => total.saturating_add(block.saturating_mul(u)),
+                _ => total.saturating_add(block).saturating_mul(u),
             };
             section = 0;
-        } else if c == '廿' {
-            section += 20;
-            saw_digit = true;
-        } else if c == '卅' {
-            section += 30;
-            saw_digit = true;
+        } else if c == '廿' || c == '卅' {
+            section = section.saturating_add(if c == '廿' { 20 } else { 30 });
+            read.saw_digit = true;
         } else if c == '几' {
-            over = true;
+            read.over = true;
         }
     }
-    let value = total.saturating_add(section).saturating_add(number.unwrap_or(0));
-    if value == 0 && !saw_digit {
-        return None;
+    // a 零 at the end holds no place (一百零): it is not part of the numeral
+    while read.used > 1 && matches!(body[read.used - 1], '零' | '〇') {
+        read.used -= 1;
     }
-    let bare = !saw_digit && body.len() == 1 && start == 0;
-    if over && vague == Vague::None {
-        vague = Vague::Over;
-    }
-    Some(done(value as f64, chars, start, end, vague, false, bare))
+    read.value = total.saturating_add(section).saturating_add(number.unwrap_or(0));
+    read
 }
 
 fn done(

@@ -4,6 +4,10 @@
 //! A name is a surname from the lexicon and one or two more characters (or a minority name
 //! with `·`); jieba's dictionary is one signal among several (a common word is no name).
 
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
 use crate::text::normalize::is_cjk;
@@ -50,9 +54,15 @@ const ORG_STOPS: &[&str] = &[
     "以及",
 ];
 
+mod index;
 mod personal_names;
 
+use index::{Mentions, Taken, overlaps_sorted};
 use personal_names::{name_at, name_before};
+
+/// The longest organisation read leftwards from a title, in characters: a longer run of
+/// words is a sentence, and reading it would make each title cost the whole sentence.
+const ORG_MAX_CHARS: usize = 40;
 
 #[derive(Debug)]
 struct Hit {
@@ -64,9 +74,10 @@ struct Hit {
 /// Find people.
 pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[HospitalFound], out: &mut Vec<PersonFound>) {
     let text = doc.text();
-    let mut hits: Vec<Hit> = Vec::new();
+    let orgs = Mentions::new(hospitals);
+    let mut found = Found::default();
     for b in &doc.layout.bylines {
-        hits.push(Hit {
+        found.push(Hit {
             name: b.name,
             titles: vec![b.role.title().to_string()],
             org: b.org.clone(),
@@ -91,17 +102,17 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
             }
             let mut first = true;
             while let Some(name) = name_at(doc, seg, sent, at) {
-                if titles.iter().any(|o| o.overlaps(&name)) {
+                if overlaps_sorted(&titles, name) {
                     break;
                 }
                 let (ts, org) = if first {
-                    title_chain(doc, hospitals, sent, &titles[..=k])
+                    title_chain(doc, &orgs, sent, &titles[..=k])
                 } else {
                     (vec![doc.slice(titles[k]).to_string()], None)
                 };
                 // a list member without an organisation of its own shares the previous one's
                 let org = org.or_else(|| prev_org.clone());
-                hits.push(Hit {
+                found.push(Hit {
                     name,
                     titles: ts,
                     org: org.clone(),
@@ -114,24 +125,53 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
                 }
                 at += '、'.len_utf8();
             }
-            // NAME TITLE, for titles written after the name (张三主任医师, 李四教授)
-            if let Some(name) = POSTPOSED
-                .contains(&doc.slice(*t))
-                .then(|| name_before(doc, seg, sent, t.start))
-                .flatten()
-            {
-                if !hits.iter().any(|h| h.name.overlaps(&name)) && !titles.iter().any(|o| o.overlaps(&name)) {
-                    let org = org_before(doc, hospitals, sent, name.start);
-                    hits.push(Hit {
-                        name,
-                        titles: vec![doc.slice(*t).to_string()],
-                        org,
-                    });
-                }
-            }
+            name_title(doc, seg, &orgs, sent, &titles, *t, &mut found);
         }
     }
-    merge(doc, hospitals, hits, out);
+    merge(doc, &orgs, found.hits, out);
+}
+
+/// The hits so far, with their names indexed: "is this name found already?" is a look-up,
+/// not a pass over every hit of the document.
+#[derive(Default)]
+struct Found {
+    hits: Vec<Hit>,
+    taken: Taken,
+}
+
+impl Found {
+    fn push(&mut self, hit: Hit) {
+        self.taken.insert(hit.name);
+        self.hits.push(hit);
+    }
+}
+
+/// NAME TITLE, for titles written after the name (张三主任医师, 李四教授), unless the name is
+/// found already.
+fn name_title(
+    doc: &Document,
+    seg: &Segmenter,
+    orgs: &Mentions,
+    sent: Span,
+    titles: &[Span],
+    t: Span,
+    found: &mut Found,
+) {
+    let Some(name) = POSTPOSED
+        .contains(&doc.slice(t))
+        .then(|| name_before(doc, seg, sent, t.start))
+        .flatten()
+    else {
+        return;
+    };
+    if !found.taken.overlaps(name) && !overlaps_sorted(titles, name) {
+        let org = org_before(doc, orgs, sent, name.start);
+        found.push(Hit {
+            name,
+            titles: vec![doc.slice(t).to_string()],
+            org,
+        });
+    }
 }
 
 /// Whether the title is part of longer words: a dictionary word extends it by one or two
@@ -163,14 +203,16 @@ fn inside_word(doc: &Document, seg: &Segmenter, t: Span, sent: Span) -> bool {
 }
 
 /// The titles of a 、/兼-chain ending at the last title, and the organisation of the chain.
-fn title_chain(
-    doc: &Document,
-    hospitals: &[HospitalFound],
-    sent: Span,
-    titles: &[Span],
-) -> (Vec<String>, Option<String>) {
+///
+/// The walk back stops at the first gap that is not 、 or 兼, and a title followed by a name
+/// leaves such a gap, so the chains walked for a sentence's names never share a title: the
+/// walks of a sentence cost its titles once in all.
+fn title_chain(doc: &Document, hospitals: &Mentions, sent: Span, titles: &[Span]) -> (Vec<String>, Option<String>) {
     let text = doc.text();
-    let mut chain = vec![*titles.last().unwrap()];
+    let Some(&last) = titles.last() else {
+        return (Vec::new(), None);
+    };
+    let mut chain = vec![last];
     let mut orgs: Vec<Option<String>> = Vec::new();
     let mut i = titles.len() - 1;
     loop {
@@ -198,16 +240,21 @@ fn title_chain(
 }
 
 /// Where the organisation before a title starts: back over whole words to punctuation, a
-/// stop word (是, 由, 在…), or the previous title.
+/// stop word (是, 由, 在…), the previous title, or [`ORG_MAX_CHARS`].
 fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Option<usize>) -> usize {
     let text = doc.text();
     let floor = prev_title_end.unwrap_or(sent.start).max(sent.start);
     let mut s = title_start;
+    let mut chars = 0;
     while s > floor {
         let Some(t) = doc.token_before(s) else { break };
         let w = &text[t.span.start.max(floor)..s];
         if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w)
         {
+            break;
+        }
+        chars += w.chars().count();
+        if chars > ORG_MAX_CHARS {
             break;
         }
         s = t.span.start.max(floor);
@@ -216,11 +263,9 @@ fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Opt
 }
 
 /// An organisation span as a name: the hospital it mentions, or its text without quotes.
-fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Option<String> {
-    for h in hospitals {
-        if h.mentions.iter().any(|m| span.contains(m) || m.contains(&span)) {
-            return Some(h.name.clone());
-        }
+fn resolve_org(doc: &Document, hospitals: &Mentions, span: Span) -> Option<String> {
+    if let Some(name) = hospitals.around_or_inside(span) {
+        return Some(name.to_string());
     }
     let t = super::clean_name(doc.slice(span));
     let t: String = t.trim_start_matches(|c: char| !is_cjk(c)).to_string();
@@ -237,18 +282,28 @@ fn resolve_org(doc: &Document, hospitals: &[HospitalFound], span: Span) -> Optio
     Some(t)
 }
 
-fn org_before(doc: &Document, hospitals: &[HospitalFound], sent: Span, at: usize) -> Option<String> {
+fn org_before(doc: &Document, hospitals: &Mentions, sent: Span, at: usize) -> Option<String> {
     let s = org_start(doc, sent, at, None);
     (s < at)
         .then(|| resolve_org(doc, hospitals, Span::new(s, at)))
         .flatten()
 }
 
+/// Up to this many people an article's names are looked for by first character (cheap to
+/// set up); more go through one automaton.
+const FEW_NAMES: usize = 64;
+
 /// Every occurrence of each name inside `within`, as (name index, span), in position order
 /// per name. Names that share a first character (a surname) are looked for together: one
 /// SIMD search for that character, then a comparison of each name at each hit, so the cost
 /// grows with the number of distinct first characters, not of people.
+///
+/// Each hit is compared with every name of its group, so past [`FEW_NAMES`] the names are
+/// looked for by [`occurrences_many`] instead.
 fn occurrences(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
+    if names.len() > FEW_NAMES {
+        return occurrences_many(text, within, names);
+    }
     let hay = &text[within.start..within.end];
     let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
     for (k, n) in names.iter().enumerate() {
@@ -276,27 +331,58 @@ fn occurrences(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
     out
 }
 
-fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
-    // a "name" inside a hospital name is part of that name (来喀什地区第一人民医院 → not 来喀)
-    hits.retain(|h| !hospitals.iter().any(|x| x.mentions.iter().any(|m| m.overlaps(&h.name))));
-    hits.sort_by_key(|h| h.name.start);
+/// [`occurrences`] of many names: one automaton of all the names reads the text once,
+/// reporting overlapping matches, so the cost grows with the text and the matches, not with
+/// text × people (a thousand names sharing the surname 王 would each be tried at every 王).
+/// Built as an NFA: a DFA costs more to build than a short article costs to read.
+fn occurrences_many(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Span)> {
+    let hay = &text[within.start..within.end];
+    // an empty name would match everywhere: it has no occurrence
+    let keep: Vec<usize> = (0..names.len()).filter(|&k| !names[k].is_empty()).collect();
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(keep.iter().map(|&k| names[k]))
+    else {
+        return Vec::new();
+    };
+    // like `match_indices`, a name's occurrences do not overlap each other; overlapping
+    // matches come by end, which for one name is also by start
+    let mut next_free = vec![0usize; keep.len()];
+    let mut out = Vec::new();
+    let Ok(matches) = ac.try_find_overlapping_iter(hay) else {
+        return out;
+    };
+    for m in matches {
+        let j = m.pattern().as_usize();
+        if m.start() >= next_free[j] {
+            next_free[j] = m.end();
+            out.push((keep[j], Span::new(within.start + m.start(), within.start + m.end())));
+        }
+    }
+    out
+}
+
+/// The people of the hits: one per name (by a map, not a search of those so far), with the
+/// titles of all its hits and the first organisation.
+fn people_of(doc: &Document, hits: Vec<Hit>) -> Vec<PersonFound> {
     let mut people: Vec<PersonFound> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
     for h in hits {
         let name = super::clean_name(doc.slice(h.name));
-        let p = match people.iter_mut().position(|p| p.name == name) {
-            Some(i) => &mut people[i],
-            None => {
-                people.push(PersonFound {
-                    name,
-                    titles: Vec::new(),
-                    org: None,
-                    mentions: Vec::new(),
-                });
-                people.last_mut().unwrap()
-            }
-        };
+        let i = *by_name.entry(name.clone()).or_insert_with(|| {
+            people.push(PersonFound {
+                name,
+                titles: Vec::new(),
+                org: None,
+                mentions: Vec::new(),
+            });
+            people.len() - 1
+        });
+        let p = &mut people[i];
         for t in h.titles {
             let t = super::clean_name(&t);
+            // a person's titles come from the title lexicon: a short list
             if !p.titles.contains(&t) {
                 p.titles.push(t);
             }
@@ -305,6 +391,14 @@ fn merge(doc: &Document, hospitals: &[HospitalFound], mut hits: Vec<Hit>, out: &
             p.org = h.org;
         }
     }
+    people
+}
+
+fn merge(doc: &Document, hospitals: &Mentions, mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
+    // a "name" inside a hospital name is part of that name (来喀什地区第一人民医院 → not 来喀)
+    hits.retain(|h| !hospitals.overlaps(h.name));
+    hits.sort_by_key(|h| h.name.start);
+    let mut people = people_of(doc, hits);
     // every later mention of a found name, inside the article's sentences
     let text = doc.text();
     let article = match (doc.sentences.first(), doc.sentences.last()) {

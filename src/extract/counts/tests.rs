@@ -84,6 +84,8 @@ fn cases() -> Vec<(&'static str, Vec<Expected>)> {
         ("首考通过率。", vec![]),
         ("成为人民满意的医院。", vec![]),
         ("所有人员到岗。", vec![]),
+        // 余 between the numeral and 度 (once a slice inside 余)
+        ("0余度三三。", vec![]),
     ]
 }
 
@@ -119,5 +121,86 @@ fn numeral_starts_agree_with_the_cue_list() {
     for c in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_control()) {
         let listed = NUMERAL_STARTS.iter().any(|n| n.chars().eq([c]));
         assert_eq!(super::is_numeral_start(c), listed, "{c:?}");
+    }
+}
+
+/// A count as the record states it: text, code-point span, value, unit, object, approximation.
+type Full = (String, usize, usize, f64, Option<String>, Option<String>, Approx);
+
+fn full(text: &str) -> Vec<Full> {
+    crate::Extractor::new()
+        .extract("t", text)
+        .counts
+        .into_iter()
+        .map(|c| (c.text, c.start, c.end, c.value, c.unit, c.object, c.approx))
+        .collect()
+}
+
+fn f(text: &str, start: usize, value: f64, unit: &str, object: Option<&str>, approx: Approx) -> Full {
+    let end = start + text.chars().count();
+    (
+        text.into(),
+        start,
+        end,
+        value,
+        Some(unit.into()),
+        object.map(str::to_string),
+        approx,
+    )
+}
+
+#[test]
+fn numerals_too_large_are_no_counts() {
+    // 400 nines would read as infinity (`"value": null` in JSON)
+    assert_eq!(full(&format!("共有{}名专家。", "9".repeat(400))), []);
+    assert_eq!(full("共有12345678901234567名专家。"), []);
+    assert_eq!(full("投入一亿亿亿元。"), []);
+    assert_eq!(full("派出一万万万万名专家。"), []);
+}
+
+#[test]
+fn repeated_scales_multiply_and_the_text_is_what_the_value_reads() {
+    // 一万万万 is 10^12 (as 四万万 is 4 × 10^8), not 一万 spread over every 万
+    assert_eq!(
+        full("派出一万万万名专家。"),
+        [f("一万万万名专家", 2, 1e12, "名", Some("专家"), Exact)]
+    );
+    // an alternative digit before a unit or at the end: about the first reading
+    assert_eq!(
+        full("三四十名专家到场。"),
+        [f("三四十名专家", 0, 30.0, "名", Some("专家"), About)]
+    );
+    assert_eq!(
+        full("二十三四岁的青年。"),
+        [f("二十三四岁", 0, 23.0, "岁", None, About)]
+    );
+    // a digit that would replace the one before, or a trailing 零, ends the numeral there;
+    // what follows is then no unit
+    assert_eq!(full("十五零名专家。"), []);
+    assert_eq!(full("一百零名专家。"), []);
+}
+
+#[test]
+fn only_temperatures_take_the_sign_of_lingxia() {
+    assert_eq!(
+        full("零下1名专家到场。"),
+        [f("1名专家", 2, 1.0, "名", Some("专家"), Exact)]
+    );
+    assert_eq!(full("现场气温零下20度。"), [f("零下20度", 4, -20.0, "度", None, Exact)]);
+}
+
+proptest::proptest! {
+    /// Every count of any mix of numerals, units and words has a finite value, and its text
+    /// is exactly the input between its offsets.
+    #[test]
+    fn values_are_finite_and_offsets_exact(
+        s in "[0-9.,零〇一二两三四五六七八九十百千万亿廿半几数余多近约零下名人次元度岁年%专家患者的和,。]{0,40}"
+    ) {
+        let r = crate::Extractor::new().extract("t", &s);
+        for c in &r.counts {
+            proptest::prop_assert!(c.value.is_finite(), "{:?}", c);
+            let surface: String = s.chars().skip(c.start).take(c.end - c.start).collect();
+            proptest::prop_assert_eq!(&surface, &c.text);
+        }
     }
 }

@@ -134,6 +134,26 @@ const CASES: &[(&str, Option<f64>, usize, Vague)] = &[
     ("abc", None, 0, Vague::None),
     ("一半", None, 0, Vague::None),
     ("两两", None, 0, Vague::None),
+    // repeated scales multiply (四万万同胞: 400 million)
+    ("四万万", Some(400_000_000.0), 3, Vague::None),
+    ("一万万万名", Some(1e12), 4, Vague::None),
+    ("万万", Some(100_000_000.0), 2, Vague::None),
+    // alternatives: the first reading, about
+    ("三四十名", Some(30.0), 3, Vague::About),
+    ("五六千", Some(5000.0), 3, Vague::About),
+    ("二十三四岁", Some(23.0), 4, Vague::About),
+    // the numeral ends before what its value would not read
+    ("十五三", Some(15.0), 2, Vague::None),
+    ("一百零名", Some(100.0), 2, Vague::None),
+    ("三五百", Some(3.0), 1, Vague::None),
+    // too large: no numeral, never infinity
+    ("一亿亿", None, 0, Vague::None),
+    ("一亿亿亿", None, 0, Vague::None),
+    ("一万万万万", None, 0, Vague::None),
+    ("99999999999999999", None, 0, Vague::None),
+    ("1000000000000000", Some(1e15), 16, Vague::None),
+    ("999999999999万", None, 0, Vague::None),
+    ("一卅", Some(1.0), 1, Vague::None),
 ];
 
 #[test]
@@ -195,6 +215,17 @@ proptest::proptest! {
             let got = parse(&s).unwrap();
             proptest::prop_assert_eq!(got.value, n as f64, "{}", s);
             proptest::prop_assert_eq!(got.len, s.len());
+        }
+    }
+
+    /// A numeral's value is finite and bounded, and its text alone reads as the same numeral:
+    /// it never spans characters its value ignores.
+    #[test]
+    fn text_reads_back_as_the_value(s in "[0-9,.零〇一二两三四五六七八九十百千万亿廿卅半几数]{1,30}") {
+        if let Some(n) = parse(&s) {
+            proptest::prop_assert!(n.value.is_finite() && n.value <= MAX_VALUE, "{} {:?}", s, n);
+            let again = parse(&s[..n.len]);
+            proptest::prop_assert_eq!(again.map(|m| (m.value, m.len)), Some((n.value, n.len)), "{}", s);
         }
     }
 
