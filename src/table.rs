@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn rows_cover_every_kind_with_text_and_offsets() {
-        let text = "5月8日,县人民医院院长李明带领5名专家完成全省首例手术。";
+        let text = "5月8日,浏阳市人民医院院长李明带领5名专家完成全省首例手术。";
         let r = crate::Extractor::new().extract("a", text);
         let rows = mention_rows(&r);
         let kinds: Vec<&str> = rows.iter().map(|r| r.kind).collect();

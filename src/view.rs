@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn every_kind_is_highlighted_and_chrome_greyed() {
         let ex = crate::Extractor::new();
-        let page = "首页 | 新闻 | 专题\n县人民医院完成首例手术\n5月8日,县人民医院院长李明带领5名专家完成全省首例手术。\n版权所有 <某网站>\n";
+        let page = "首页 | 新闻 | 专题\n县人民医院完成首例手术\n5月8日,浏阳市人民医院院长李明带领5名专家完成全省首例手术。\n版权所有 <某网站>\n";
         let html = ex.html("a", page);
         for class in ["hospital", "person", "date", "count", "first_case", "chrome"] {
             assert!(

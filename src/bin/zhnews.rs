@@ -468,14 +468,14 @@ fn bench_scaling(
         } else {
             paths
         };
-        let mut unit = String::new();
+        let mut pages = Vec::new();
         for job in zhnews::read_paths(&paths) {
             if let Some(p) = job.path() {
-                unit.push_str(&std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?);
-                unit.push('\n');
+                pages.push(std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?);
             }
         }
-        anyhow::ensure!(!unit.is_empty(), "no *.txt articles under {paths:?}");
+        let unit = scaling::article_paragraphs(&pages);
+        anyhow::ensure!(!unit.is_empty(), "no article paragraphs in *.txt under {paths:?}");
         report(&scaling::measure_shape(
             &ex,
             "ordinary",
