@@ -54,7 +54,14 @@ fn add_dict_line(j: &mut Jieba, line: &str) -> Result<(), String> {
 #[derive(Clone)]
 pub struct Segmenter {
     jieba: Arc<Jieba>,
+    /// Which dictionary this is, for the per-thread tag cache: unique per dictionary built in
+    /// this process (0 is the default one). A heap address would not do: a dictionary built
+    /// after another was dropped can get its address and read its cached tags.
+    dict_id: u64,
 }
+
+/// The next user-dictionary id.
+static NEXT_DICT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -67,6 +74,7 @@ impl Segmenter {
     pub fn new() -> Segmenter {
         Segmenter {
             jieba: DEFAULT_JIEBA.clone(),
+            dict_id: 0,
         }
     }
 
@@ -85,7 +93,10 @@ impl Segmenter {
                 add_dict_line(&mut j, line).map_err(|message| BuildError::Dictionary { line: i + 1, message })?;
             }
         }
-        Ok(Segmenter { jieba: Arc::new(j) })
+        Ok(Segmenter {
+            jieba: Arc::new(j),
+            dict_id: NEXT_DICT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        })
     }
 
     /// Cut `text[span]` (HMM on) and push its tokens, with offsets into `text`.
@@ -115,15 +126,22 @@ impl Segmenter {
     /// (bounded, keyed per segmenter instance) makes them nearly free without locks. Keys
     /// are FNV hashes, checked against the stored word, so a look-up allocates nothing.
     fn cached(&self, word: &str, kind: u8, f: impl FnOnce() -> Option<&'static str>) -> Option<&'static str> {
-        type Cache = HashMap<u64, (Box<str>, Option<&'static str>), crate::data::Fnv>;
+        type Cache = HashMap<u64, (u64, Box<str>, Option<&'static str>), crate::data::Fnv>;
         thread_local! {
             static CACHE: RefCell<Cache> = RefCell::new(HashMap::default());
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (Arc::as_ptr(&self.jieba) as usize as u64) ^ u64::from(kind) << 56;
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ self.dict_id.rotate_left(17) ^ u64::from(kind) << 56;
         for &b in word.as_bytes() {
             h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
         }
-        if let Some(hit) = CACHE.with(|c| c.borrow().get(&h).filter(|e| &*e.0 == word).map(|e| e.1)) {
+        let owner = (self.dict_id, kind);
+        let hit = CACHE.with(|c| {
+            c.borrow()
+                .get(&h)
+                .filter(|e| e.0 == owner.0 << 8 | u64::from(owner.1) && &*e.1 == word)
+                .map(|e| e.2)
+        });
+        if let Some(hit) = hit {
             return hit;
         }
         let v = f();
@@ -132,7 +150,7 @@ impl Segmenter {
             if c.len() > 100_000 {
                 c.clear();
             }
-            c.insert(h, (word.into(), v));
+            c.insert(h, (owner.0 << 8 | u64::from(owner.1), word.into(), v));
         });
         v
     }
@@ -180,6 +198,19 @@ impl Default for Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two user dictionaries built in turn, the first dropped before the second: each
+    /// segmenter reads its own tags, never the other's cached ones (issue 14).
+    #[test]
+    fn segmenters_built_in_turn_keep_their_own_tags() {
+        let word = "蓝鲸湾";
+        for tag in ["ns", "nr", "nt", "ns"] {
+            let seg = Segmenter::with_user_dicts(&[format!("{word} 1000 {tag}")]).unwrap();
+            assert_eq!(seg.dict_tag(word), Some(tag));
+            drop(seg);
+        }
+        assert_eq!(Segmenter::new().dict_tag(word), None);
+    }
 
     #[test]
     fn domain_dictionary_parses() {
