@@ -306,6 +306,7 @@ fn bare_day(text: &str, start: usize, end: usize, d: u32, r: &Resolver) -> Optio
     let after = &text[end..];
     let cue = [
         "上午", "下午", "晚", "早", "凌晨", "中午", "清晨", "傍晚", "夜", ",", "电", "起", "至", "到", "召开", "举行", "在", "(", "讯",
+        "再", "将", "又", "已", "也", "赴", "前往", "抵达", "开幕", "启动", "正式", "发布",
     ];
     if !before_ok || !cue.iter().any(|w| after.starts_with(w)) || !(1..=31).contains(&d) {
         return None;

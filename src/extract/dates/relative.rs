@@ -102,6 +102,10 @@ pub(super) fn day(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(u
     if let Some(n) = word.strip_prefix("今(").and_then(|w| w.strip_suffix(")日")) {
         return today_numbered(n.parse().ok()?, end, r);
     }
+    // 今日头条, 今日XX客户端: a medium's name, not a day
+    if word.starts_with('今') && rest.chars().take(8).collect::<String>().contains("客户端") || rest.starts_with("头条") {
+        return None;
+    }
     let from_anchor = |k: i32| r.anchor.map_or(unknown_day(), |a| Point::of(a.add_days(k)));
     let p = match word {
         "大前天" => from_anchor(-3),

@@ -86,15 +86,17 @@ fn widen(text: &str, sent: Span, start: usize, end: usize, value: Value, r: &mut
         }
     }
     let mut start = start;
-    let before = &text[sent.start..start];
+    // a space may stand between the word and the date (自 2012 年)
+    let before = text[sent.start..start].strip_suffix(' ').unwrap_or(&text[sent.start..start]);
     if let Some(w) = ["自从", "自", "从"].into_iter().find(|w| before.ends_with(w)) {
-        start -= w.len();
-        if bound == Bound::Plain {
+        start = sent.start + before.len() - w.len();
+        // a closed reading (a time range, a week) stays closed
+        if bound == Bound::Plain && !matches!(value, Value::Interval(..)) {
             bound = Bound::Since;
         }
     } else if let Some(w) = ["截至", "截止到", "截止", "直到", "到"].into_iter().find(|w| before.ends_with(w)) {
         if bound == Bound::Plain {
-            start -= w.len();
+            start = sent.start + before.len() - w.len();
             bound = Bound::Until;
             if let (Value::Point(p), true) = (&value, text[..end].ends_with(['底', '末'])) {
                 value = Value::Point(p.last_day());
