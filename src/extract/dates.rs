@@ -154,7 +154,7 @@ fn own_marks() -> &'static [char] {
     use std::sync::LazyLock;
     static MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
         let mut v: Vec<char> = festivals::names().iter().filter_map(|n| n.chars().last()).collect();
-        v.extend(['昨', '今', '明', '季', '期', '拜', '八', '五', '七']);
+        v.extend(['昨', '今', '明', '季', '期', '拜', '八', '五', '七', '午', '晚', '晨', '早', '底', '初', '末']);
         v.sort_unstable();
         v.dedup();
         v

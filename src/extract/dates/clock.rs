@@ -27,7 +27,7 @@ impl Clock {
 
 /// The part of the day a 12-hour clock is read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
+pub(crate) enum Part {
     /// Before noon, or no part written: the hour as written.
     Morning,
     /// Around noon: 1–3 o'clock are afternoon hours.
@@ -124,7 +124,12 @@ fn part_alone(c: &regex::Captures, after: &str) -> bool {
 
 /// The time of day at the start of `rest`, with the end of a time range when one follows.
 pub(crate) fn read(rest: &str) -> Option<Reading> {
-    let Ok((len, clock, part)) = one(rest, Part::Morning)? else {
+    read_in(rest, Part::Morning)
+}
+
+/// Like [`read`], for a day word that already names its part of the day (今晚 8点 is 20:00).
+pub(crate) fn read_in(rest: &str, default: Part) -> Option<Reading> {
+    let Ok((len, clock, part)) = one(rest, default)? else {
         return Some(Reading::Impossible);
     };
     let mut read = Read { len, clock, until: None };
@@ -166,6 +171,11 @@ mod tests {
         assert_eq!(t(" GMT+8 AM 11:04"), (15, "T11:04".into(), String::new()));
         assert_eq!(t("上午,"), (2, String::new(), String::new()));
         assert_eq!(t("25点"), (0, String::new(), String::new()));
+        let late = match read_in("8点", Part::Evening) {
+            Some(Reading::Time(r)) => r.clock.map(Clock::format),
+            _ => None,
+        };
+        assert_eq!(late.as_deref(), Some("T20:00"));
         assert_eq!(t("晚会上"), (0, String::new(), String::new()));
         assert_eq!(t("医院"), (0, String::new(), String::new()));
     }

@@ -43,6 +43,9 @@ pub(super) static HEAD: LazyLock<Regex> = LazyLock::new(|| {
         |(?P<wk>(?:星期|礼拜|周)[一二三四五六日天])
         |(?P<rd>大前天|前天|昨天|昨日|昨晚|今天|今日|今晚|今早|明天|明日|明晚|后天|大后天|当天|当日|当晚|次日|翌日|第二天|第二日|隔天|今\([0-9]{{1,2}}\)日|昨)
         |(?P<fest>{fest})
+        |(?P<tod>(?:凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|夜里|深夜)\ ?(?:[0-9]{{1,2}}|[零〇两一二三四五六七八九十]{{1,3}})\ ?[时点:])
+        |(?P<yp0>年初|年底|年末)
+        |(?P<mp0>月初|月底|月末)
         |(?P<qt>第?[一二三四1-4]季度)
         |(?:农历|阴历)(?P<lm>{LMONTH})月(?P<ld>{LDAY})日?
         |(?P<lm2>正|腊|冬)月(?P<ld2>{LDAY})
@@ -58,12 +61,13 @@ pub(super) static HEAD: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) static YEAR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let fest = festivals::names().join("|");
     build(&format!(
-        r"(?x)^(?:的)?\ ?(?:
+        r"(?x)^(?:的|/)?\ ?(?:
         (?P<fest>{fest})
         |(?P<season>春|夏|秋|冬)(?:季|天)?
         |第?(?P<q>[一二三四1-4])季度
         |(?P<half>上|下)半年
         |(?P<yp>年初|年底|年末|初|底|末)
+        |最后(?P<lastn>一|两|二|三|[1-9])天
         |(?P<m>{MONTH})(?:{CONNECT}(?P<m2>{MONTH}))?\ ?月(?:份)?
         |(?:农历|阴历)?(?P<lm>{LMONTH})月(?P<ld>{LDAY})日?
         )"
@@ -76,7 +80,7 @@ pub(super) static QUARTER: LazyLock<Regex> = LazyLock::new(|| build(r"^第?([一
 /// What may follow a month: a day or day range, a third of the month, or its start or end.
 pub(super) static MONTH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?x)^份?\ ?(?:
+        r"(?x)^份?\ ?/?\ ?(?:
         (?P<d>{DAY})(?:{CONNECT}(?P<d2>{DAY}))?\ ?[日号]
         |(?P<xun>上旬|中旬|下旬)
         |(?P<mp>初|底|末)

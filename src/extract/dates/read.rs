@@ -118,6 +118,25 @@ pub(super) fn head(text: &str, sent: Span, start: usize, r: &Resolver) -> Option
         let v = lunar_value(lm, ld, r.anchor.map(|a| a.y))?;
         return Some((end, v));
     }
+    if c.name("tod").is_some() {
+        return time_alone(text, start, sent.end, r);
+    }
+    if let Some(g) = c.name("yp0").or(c.name("mp0")) {
+        // 年底 after 今年/去年 or a number was read with them; alone it is this year's
+        if prev.is_some_and(|p| numeral_char(p) || "去今明前后同当次翌本上下年月个".contains(p)) {
+            return None;
+        }
+        let first = g.as_str().ends_with('初');
+        if first && begins_word_with_chu(rest) {
+            return None;
+        }
+        let p = if c.name("yp0").is_some() {
+            Point::month(r.anchor.map(|a| a.y), if first { 1 } else { 12 })
+        } else {
+            relative::month("本月", r)
+        };
+        return Some((end, Value::Point(p)));
+    }
     if c.name("qt").is_some() {
         return quarter(&text[start..sent.end], r.anchor.map(|a| a.y)).map(|(l, v)| (start + l, v));
     }
@@ -218,6 +237,9 @@ fn after_year(text: &str, end: usize, limit: usize, y: Option<i32>, short: bool,
     } else if let Some(h) = t.name("half") {
         let a = if h.as_str() == "上" { 1 } else { 7 };
         Some((tend, Value::Interval(Point::month(y, a), Point::month(y, a + 5))))
+    } else if let Some(n) = t.name("lastn") {
+        let n = num(n.as_str()).or((n.as_str() == "两").then_some(2))?;
+        (1..=31).contains(&n).then(|| (tend, Value::Interval(Point::day(y, Some(12), Some(32 - n)), Point::day(y, Some(12), Some(31)))))
     } else if let Some(p) = t.name("yp") {
         let first = p.as_str().ends_with('初');
         (!(first && begins_word_with_chu(after))).then(|| (tend, Value::Point(Point::month(y, if first { 1 } else { 12 }))))
@@ -329,4 +351,28 @@ pub(super) fn quarter(rest: &str, y: Option<i32>) -> Option<(usize, Value)> {
     let c = QUARTER.captures(rest)?;
     let q = num(c.get(1)?.as_str())?;
     Some((c.get(0)?.end(), Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q))))
+}
+
+/// A clock time with its part of the day and no date (下午3点): the day of the last date
+/// written when that is a day, else the publication day; never a routine (每天早上8时).
+fn time_alone(text: &str, start: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
+    // the clause so far: 每天从早上8时到晚上10时 is a routine in both halves
+    let clause = text[..start].chars().rev().take(16).take_while(|c| !",。;!?:".contains(*c));
+    if clause.into_iter().any(|c| c == '每') {
+        return None;
+    }
+    let super::clock::Reading::Time(t) = super::clock::read(&text[start..limit])? else {
+        return None;
+    };
+    let day = match r.last.filter(|p| p.prec == Prec::Day) {
+        Some(p) => Point { time: None, ..p },
+        None => r.anchor.map_or(Point::day(None, None, None), Point::of),
+    };
+    let at = |c| Point { time: Some(c), ..day };
+    let v = match (t.clock, t.until) {
+        (Some(a), Some(b)) => Value::Interval(at(a), at(b)),
+        (Some(a), None) => Value::Point(at(a)),
+        _ => return None,
+    };
+    Some((start + t.len, v))
 }

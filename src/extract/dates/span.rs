@@ -128,7 +128,8 @@ fn with_clock(text: &str, end: usize, limit: usize, value: Value) -> Option<(usi
     if let Some(w) = WEEKDAY_AFTER.find(&text[end..limit]) {
         end += w.end();
     }
-    if let Some(c) = clock::read(&text[end..limit]) {
+    let default = if text[..end].ends_with('晚') { clock::Part::Evening } else { clock::Part::Morning };
+    if let Some(c) = clock::read_in(&text[end..limit], default) {
         // 25:05 is no time: the whole date is suspect
         let clock::Reading::Time(c) = c else { return None };
         end += c.len;
