@@ -184,13 +184,34 @@ fn leading_date(text: &str) -> Option<Day> {
     only_space_before.then(|| read::iso_day(g.as_str())).flatten()
 }
 
+/// The sentences to read. A one-line input with no sentence left after the layout (a bare
+/// `今天`: too short for a title, and a short last line without an end mark is dropped as page
+/// furniture) is an expression on its own, read whole.
+fn sentences(doc: &Document) -> (Vec<Span>, Source) {
+    let text = doc.text();
+    let t = text.trim();
+    if doc.sentences.is_empty() && !t.is_empty() && !t.contains('\n') {
+        let start = text.len() - text.trim_start().len();
+        return (vec![Span::new(start, start + t.len())], Source::WholeLine);
+    }
+    (doc.sentences.clone(), Source::Layout)
+}
+
+/// Where the sentences came from: the cues cover the layout's sentences only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Layout,
+    WholeLine,
+}
+
 /// Find every date in the article's sentences.
 pub fn extract(doc: &Document, cues: &Cues, anchor: Option<Day>, out: &mut Vec<DateFound>) {
     let text = doc.text();
     let anchor = anchor.or_else(|| leading_date(text));
     let mut r = Resolver { anchor, last: None };
-    for &sent in &doc.sentences {
-        if !may_hold_date(text, cues, sent) {
+    let (sents, source) = sentences(doc);
+    for sent in sents {
+        if source == Source::Layout && !may_hold_date(text, cues, sent) {
             continue;
         }
         let mut pos = sent.start;
