@@ -8,7 +8,7 @@ use super::super::calendar::{self, Day};
 use super::lunar::{self, LunarDay, Month};
 
 /// When a festival falls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum When {
     /// The same Gregorian month and day every year.
     Solar(u32, u32),
@@ -16,6 +16,8 @@ pub(crate) enum When {
     Lunar(u32, LunarDay),
     /// The n-th weekday (0 = Monday) of a month.
     Nth(u32, u32, u32),
+    /// A solar term: its month and the rule's constants for the 1900s and the 2000s.
+    Term(u32, f64, f64),
 }
 
 /// Whether a name may stand alone or needs a clean context (八一 in 八一路 is a street).
@@ -53,6 +55,7 @@ fn parse_line(line: &'static str) -> Option<(&'static str, Festival)> {
         "solar" => When::Solar(m, second.parse().ok()?),
         "lunar" if second == "last" => When::Lunar(m, LunarDay::Last),
         "lunar" => When::Lunar(m, LunarDay::Nth(second.parse().ok()?)),
+        "term" => When::Term(m, second.parse().ok()?, parts.next()?.parse().ok()?),
         "nth" => {
             let w: u32 = parts.next()?.parse().ok()?;
             When::Nth(m, second.parse().ok()?, w.checked_sub(1)?)
@@ -83,7 +86,22 @@ pub(crate) fn value(f: Festival, year: Option<i32>) -> Option<String> {
         (_, None) => Some("XXXX".to_string()),
         (When::Lunar(m, d), Some(y)) => lunar::in_gregorian_year(y, Month::Plain(m), d).map(Day::iso),
         (When::Nth(m, n, w), Some(y)) => nth_weekday(y, m, n, w).map(Day::iso),
+        (When::Term(m, c19, c20), Some(y)) => solar_term(y, m, c19, c20).map(Day::iso),
     }
+}
+
+/// A solar term's day by the usual rule (valid 1901–2099; none outside).
+fn solar_term(y: i32, m: u32, c19: f64, c20: f64) -> Option<Day> {
+    let c = match y {
+        1901..=1999 => c19,
+        2000..=2099 => c20,
+        _ => return None,
+    };
+    let yy = y % 100;
+    let leap_days = if m <= 2 { (yy - 1).div_euclid(4) } else { yy / 4 };
+    let d = (f64::from(yy) * 0.2422 + c).floor() as i32 - leap_days;
+    let d = u32::try_from(d).ok()?;
+    calendar::is_valid(y, m, d).then_some(Day { y, m, d })
 }
 
 /// The n-th weekday `w` (0 = Monday) of month `m`.
@@ -114,6 +132,10 @@ mod tests {
         assert_eq!(v("除夕", Some(2024)), "2024-02-09");
         assert_eq!(v("春节", None), "XXXX");
         assert_eq!(v("母亲节", Some(2024)), "2024-05-12");
+        assert_eq!(v("清明节", Some(2024)), "2024-04-04");
+        assert_eq!(v("清明", Some(2023)), "2023-04-05");
+        assert_eq!(v("清明", Some(1990)), "1990-04-05");
+        assert_eq!(v("清明", None), "XXXX");
         assert_eq!(v("感恩节", Some(2023)), "2023-11-23");
         assert!(get("八一").is_some_and(|f| f.form == Form::Short));
         assert!(names().first().is_some_and(|n| n.chars().count() >= 5));
