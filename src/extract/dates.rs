@@ -147,14 +147,20 @@ impl Resolver {
     }
 }
 
-/// Characters besides the shared date marks that may start or make up a date with none of
-/// them (国庆, 元宵, 昨, 一季度, 50年代 has 年 already): the last character of each festival
-/// name and the relative words' own characters.
+/// Characters besides the shared date marks that may make up a date with none of them: the
+/// last character of each festival name (国庆, 元宵, 七夕) except the common 一, 十 and 明 (the
+/// short 八一, 五一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
+/// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
+/// Rare characters only, so that the gate still skips most sentences.
 fn own_marks() -> &'static [char] {
     use std::sync::LazyLock;
     static MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = festivals::names().iter().filter_map(|n| n.chars().last()).collect();
-        v.extend(['昨', '今', '明', '季', '期', '拜', '八', '五', '七', '午', '晚', '晨', '早', '底', '初', '末']);
+        let mut v: Vec<char> = festivals::names()
+            .iter()
+            .filter_map(|n| n.chars().last())
+            .filter(|c| !"一十明".contains(*c))
+            .collect();
+        v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
         v.sort_unstable();
         v.dedup();
         v
