@@ -152,27 +152,41 @@ impl Resolver {
 /// short 八一, 五一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
 /// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
 /// Rare characters only, so that the gate still skips most sentences.
-fn own_marks() -> &'static [char] {
-    use std::sync::LazyLock;
-    static MARKS: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut v: Vec<char> = festivals::names()
-            .iter()
-            .filter_map(|n| n.chars().last())
-            .filter(|c| !"一十明".contains(*c))
-            .collect();
-        v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
-        v.sort_unstable();
-        v.dedup();
-        v
-    });
-    &MARKS
+fn own_marks() -> Vec<char> {
+    let mut v: Vec<char> = festivals::names()
+        .iter()
+        .filter_map(|n| n.chars().last())
+        .filter(|c| !"一十明".contains(*c))
+        .collect();
+    v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
+    v
+}
+
+/// The first code point the mark set covers; every mark is a CJK ideograph.
+const MARK_BASE: u32 = 0x4E00;
+
+/// The own marks as a bit set over the CJK ideographs, so the gate tests each character in
+/// constant time.
+static MARK_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; ((0xA000 - MARK_BASE) / 64) as usize];
+    for c in own_marks() {
+        let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
+        if let Some(w) = bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+fn is_own_mark(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
+    MARK_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
 }
 
 /// Whether a sentence may hold a date: the shared date-mark cue, or one of this module's
 /// own marks (until the cue list holds them too).
 fn may_hold_date(text: &str, cues: &Cues, sent: Span) -> bool {
-    !cues.within(Cue::DateMark, sent).is_empty()
-        || text[sent.start..sent.end].chars().any(|c| own_marks().binary_search(&c).is_ok())
+    !cues.within(Cue::DateMark, sent).is_empty() || text[sent.start..sent.end].chars().any(is_own_mark)
 }
 
 /// A page that opens with a full date carries its publication date there; it anchors
@@ -223,7 +237,7 @@ pub fn extract(doc: &Document, cues: &Cues, anchor: Option<Day>, out: &mut Vec<D
         let mut pos = sent.start;
         while let Some(found) = patterns::HEAD.find_at(&text[..sent.end], pos) {
             pos = found.end().max(pos + 1);
-            match span::date_at(text, sent, found.start(), &mut r) {
+            match span::date_at(text, sent, found, &mut r) {
                 span::Outcome::Found(date) => {
                     pos = pos.max(date.span.end);
                     out.push(date);

@@ -67,8 +67,10 @@ fn numeral_char(c: char) -> bool {
 }
 
 /// Read the expression whose head starts at `start`: its end and value.
-pub(super) fn head(text: &str, sent: Span, start: usize, r: &Resolver) -> Option<(usize, Value)> {
-    let c = HEAD.captures_at(&text[..sent.end], start)?;
+/// `found` is the head pattern's match; its groups are read over the match alone.
+pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) -> Option<(usize, Value)> {
+    let start = found.start();
+    let c = HEAD.captures_at(&text[..found.end()], start)?;
     let m = c.get(0)?;
     if m.start() != start {
         return None;

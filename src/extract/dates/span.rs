@@ -58,8 +58,9 @@ pub(super) enum Outcome {
 }
 
 /// The date whose head starts at `start`, with every word of its mention.
-pub(super) fn date_at(text: &str, sent: Span, start: usize, r: &mut Resolver) -> Outcome {
-    let Some((end, value)) = read::head(text, sent, start, r) else {
+pub(super) fn date_at(text: &str, sent: Span, head: regex::Match, r: &mut Resolver) -> Outcome {
+    let start = head.start();
+    let Some((end, value)) = read::head(text, sent, head, r) else {
         return Outcome::Nothing;
     };
     if !all_valid(&value) {
@@ -214,7 +215,8 @@ fn partial_end(text: &str, after: usize, limit: usize, first: Point) -> Option<(
 
 /// The second half as a date of its own (2021-03-09, 2019年 after 今年起).
 fn full_end(text: &str, after: usize, limit: usize, r: &Resolver) -> Option<(usize, Point)> {
-    let (e, v) = read::head(text, Span::new(after, limit), after, r)?;
+    let head = super::patterns::HEAD.find_at(&text[..limit], after).filter(|m| m.start() == after)?;
+    let (e, v) = read::head(text, Span::new(after, limit), head, r)?;
     match v {
         Value::Point(p) => Some((e, p)),
         _ => None,

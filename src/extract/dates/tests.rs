@@ -291,7 +291,7 @@ proptest::proptest! {
         let s = pieces.concat();
         if patterns::HEAD.find(&s).is_some() {
             let marked = crate::extract::cues::DATE_MARKS.iter().any(|m| s.contains(m))
-                || s.chars().any(|c| own_marks().contains(&c));
+                || s.chars().any(is_own_mark);
             proptest::prop_assert!(marked, "{s}");
         }
     }
