@@ -96,22 +96,8 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
         }
         return after_year(text, end, sent.end, Some(y), short, r);
     }
-    if let Some(w) = c.name("ry") {
-        let y = relative::year(w.as_str(), r)?;
-        return after_year(text, end, sent.end, y.y, false, r).or(Some((end, Value::Point(y))));
-    }
-    if let Some(w) = c.name("rm") {
-        let p = relative::month(w.as_str(), r);
-        return Some(after_month(rest, end, p, r).unwrap_or((end, Value::Point(p))));
-    }
-    if let Some(w) = c.name("rw") {
-        return relative::week(w.as_str(), rest, end, r);
-    }
-    if let Some(w) = c.name("wk") {
-        return relative::weekday(w.as_str(), prev, rest, end, r);
-    }
-    if let Some(w) = c.name("rd") {
-        return relative::day(w.as_str(), rest, end, r);
+    if let Some(found) = relative_head(text, &c, prev, end, sent.end, r) {
+        return found;
     }
     if let Some(f) = c.name("fest") {
         return festival(text, f.start(), end, sent.end, r.anchor.map(|a| a.y));
@@ -123,21 +109,8 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
     if c.name("tod").is_some() {
         return time_alone(text, start, sent.end, r);
     }
-    if let Some(g) = c.name("yp0").or(c.name("mp0")) {
-        // 年底 after 今年/去年 or a number was read with them; alone it is this year's
-        if prev.is_some_and(|p| numeral_char(p) || "去今明前后同当次翌本上下年月个".contains(p)) {
-            return None;
-        }
-        let first = g.as_str().ends_with('初');
-        if first && begins_word_with_chu(rest) {
-            return None;
-        }
-        let p = if c.name("yp0").is_some() {
-            Point::month(r.anchor.map(|a| a.y), if first { 1 } else { 12 })
-        } else {
-            relative::month("本月", r)
-        };
-        return Some((end, Value::Point(p)));
+    if c.name("yp0").is_some() || c.name("mp0").is_some() {
+        return period_edge(&c, prev, rest, end, r);
     }
     if c.name("qt").is_some() {
         return quarter(&text[start..sent.end], r.anchor.map(|a| a.y)).map(|(l, v)| (start + l, v));
@@ -149,6 +122,53 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
         return bare_day(text, start, end, num(d.as_str())?, r);
     }
     None
+}
+
+/// The relative heads (今年, 上个月, 本周, 周三, 昨天): `None` when the head is of another
+/// kind, `Some(None)` when it is one but names no date here.
+fn relative_head(
+    text: &str,
+    c: &Captures,
+    prev: Option<char>,
+    end: usize,
+    limit: usize,
+    r: &Resolver,
+) -> Option<Option<(usize, Value)>> {
+    let rest = &text[end..limit];
+    if let Some(w) = c.name("ry") {
+        let Some(y) = relative::year(w.as_str(), r) else { return Some(None) };
+        return Some(after_year(text, end, limit, y.y, false, r).or(Some((end, Value::Point(y)))));
+    }
+    if let Some(w) = c.name("rm") {
+        let p = relative::month(w.as_str(), r);
+        return Some(Some(after_month(rest, end, p, r).unwrap_or((end, Value::Point(p)))));
+    }
+    if let Some(w) = c.name("rw") {
+        return Some(relative::week(w.as_str(), rest, end, r));
+    }
+    if let Some(w) = c.name("wk") {
+        return Some(relative::weekday(w.as_str(), prev, rest, end, r));
+    }
+    c.name("rd").map(|w| relative::day(w.as_str(), rest, end, r))
+}
+
+/// A bare 年初/年底 (this year's first or last month) or 月初/月底 (this month); after 今年,
+/// 去年 or a number they were read with those.
+fn period_edge(c: &Captures, prev: Option<char>, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
+    if prev.is_some_and(|p| numeral_char(p) || "去今明前后同当次翌本上下年月个".contains(p)) {
+        return None;
+    }
+    let g = c.name("yp0").or(c.name("mp0"))?;
+    let first = g.as_str().ends_with('初');
+    if first && begins_word_with_chu(rest) {
+        return None;
+    }
+    let p = if c.name("yp0").is_some() {
+        Point::month(r.anchor.map(|a| a.y), if first { 1 } else { 12 })
+    } else {
+        relative::month("本月", r)
+    };
+    Some((end, Value::Point(p)))
 }
 
 fn lunar_groups<'a>(c: &Captures<'a>) -> Option<(&'a str, &'a str)> {
