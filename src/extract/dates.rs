@@ -148,8 +148,8 @@ impl Resolver {
 }
 
 /// Characters besides the shared date marks that may make up a date with none of them: the
-/// last character of each festival name (国庆, 元宵, 七夕) except the common 一, 十 and 明 (the
-/// short 八一, 五一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
+/// last character of each festival name (国庆, 元宵, 七夕, 腊八) except the common 一, 十 and 明
+/// (五一, 七一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
 /// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
 /// Rare characters only, so that the gate still skips most sentences.
 fn own_marks() -> Vec<char> {
