@@ -35,6 +35,9 @@ fn year_of(s: &str, anchor: Option<Day>) -> Option<i32> {
         let y = n as i32;
         return (1000..=2200).contains(&y).then_some(y);
     }
+    if digits != 2 {
+        return None;
+    }
     let cs: Vec<u32> = s.chars().filter_map(|c| chinese_digits(&c.to_string())).collect();
     if digits == 2 && cs.len() == 2 && cs[1] == cs[0] + 1 {
         return None;
