@@ -41,47 +41,35 @@ pub struct Day {
 }
 
 impl Day {
-    /// `days` later (or earlier, when negative).
+    /// `days` later (or earlier, when negative), in constant time.
     pub fn add_days(self, days: i32) -> Day {
-        let mut day = self;
-        let mut n = days;
-        while n > 0 {
-            if day.d < days_in_month(day.y, day.m) {
-                day.d += 1;
-            } else if day.m < 12 {
-                day = Day {
-                    y: day.y,
-                    m: day.m + 1,
-                    d: 1,
-                };
-            } else {
-                day = Day {
-                    y: day.y + 1,
-                    m: 1,
-                    d: 1,
-                };
-            }
-            n -= 1;
-        }
-        while n < 0 {
-            if day.d > 1 {
-                day.d -= 1;
-            } else if day.m > 1 {
-                day = Day {
-                    y: day.y,
-                    m: day.m - 1,
-                    d: days_in_month(day.y, day.m - 1),
-                };
-            } else {
-                day = Day {
-                    y: day.y - 1,
-                    m: 12,
-                    d: 31,
-                };
-            }
-            n += 1;
-        }
-        day
+        Day::from_days(self.to_days() + i64::from(days))
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian; Hinnant's `days_from_civil`), so that
+    /// date arithmetic never walks day by day.
+    pub fn to_days(self) -> i64 {
+        let y = i64::from(self.y) - i64::from(self.m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The day `days` after 1970-01-01 (Hinnant's `civil_from_days`).
+    pub fn from_days(days: i64) -> Day {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+        Day { y, m, d }
     }
 
     /// ISO 8601 `YYYY-MM-DD`.
@@ -124,5 +112,10 @@ mod tests {
         assert_eq!(Day { y: 2025, m: 1, d: 1 }.add_days(-1).iso(), "2024-12-31");
         assert_eq!(Day::parse("2022-06-20T19:05:44"), Some(Day { y: 2022, m: 6, d: 20 }));
         assert_eq!(Day::parse("2022-02-30"), None);
+        assert_eq!(Day { y: 1970, m: 1, d: 1 }.to_days(), 0);
+        assert_eq!(Day { y: 2000, m: 3, d: 1 }.add_days(-1).iso(), "2000-02-29");
+        for n in [-800_000, -1, 0, 59, 10_957, 47_482, 100_000] {
+            assert_eq!(Day::from_days(n).to_days(), n);
+        }
     }
 }

@@ -1,15 +1,24 @@
-//! Dates (SPEC §5): absolute, partial, ranges, open ranges and relative calendar words,
-//! resolved against the publication date (or the caller's reference date) and written as
-//! ISO 8601 / EDTF.
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+//! Dates (SPEC §5): absolute, partial, ranges, open ranges, relative calendar words, parts of
+//! periods, festivals and lunar dates, times of day, resolved against the publication date (or
+//! the caller's reference date) and written as ISO 8601 / EDTF.
+//!
+//! A sentence is scanned once: [`patterns::HEAD`] finds where an expression starts, [`read`]
+//! reads it and what it governs (a month after a year, a day after a month), and [`span`]
+//! widens it by the words around it (a clock time, a weekday, a range's second half, 自/以来).
 
 use super::calendar::{self, Day};
 use super::cues::{Cue, Cues};
-use super::numeral;
 use crate::text::{Document, Span};
+
+mod clock;
+mod festivals;
+mod lunar;
+mod patterns;
+mod read;
+mod relative;
+mod span;
+
+use clock::Clock;
 
 /// A date found in the normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,80 +29,104 @@ pub struct DateFound {
     pub value: String,
 }
 
-const MONTH: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
-const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])";
-
-static ATOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?x)
-        (?P<iso>[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}}(?:[\sT]+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?)
-        |(?P<dot>[0-9]{{4}}[./][0-9]{{1,2}}[./][0-9]{{1,2}})
-        |(?P<y>[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年
-            (?:(?P<season>春|夏|秋|冬)(?:季|天)?|第(?P<q>[一二三四1-4])季度|(?P<half>上|下)半年
-              |(?P<ym>{MONTH})月份?(?:(?P<ymd>{DAY})[日号])?)?
-        |(?P<rel>今年|去年|前年|明年|同年|当年|次年|今天|昨天|前天|明天|今日|昨日|本月|上月|下月|本周|上周|下周|当天|当日|次日|第二天|翌日)
-            (?:(?P<rm>{MONTH})月份?(?:(?P<rmd>{DAY})[日号])?|第(?P<rq>[一二三四1-4])季度|(?P<rhalf>上|下)半年)?
-        |(?P<m>{MONTH})月份?(?:(?P<md>{DAY})[日号])?
-        |(?P<d>[0-9]{{1,2}})[日号]
-        "
-    ))
-    .unwrap()
-});
-
-/// The end of a range after a connector: any of year, month, day.
-static RANGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^(?:(?P<y>[0-9]{{4}})年)?(?:(?P<m>{MONTH})月份?)?(?:(?P<d>{DAY})[日号])?"
-    ))
-    .unwrap()
-});
-
-/// What an expression pins down before resolution.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Partial {
-    y: Option<i32>,
-    m: Option<u32>,
-    d: Option<u32>,
-    time: Option<(u32, u32, u32)>,
+/// How much of a calendar point is written: the value shows exactly that much.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Prec {
+    Year,
+    Month,
+    Day,
 }
 
-/// A resolved point, possibly with unknown digits.
+/// A calendar point at a precision; a field it covers but nobody knows is written `X`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Point {
     y: Option<i32>,
     m: Option<u32>,
     d: Option<u32>,
-    time: Option<(u32, u32, u32)>,
+    prec: Prec,
+    time: Option<Clock>,
 }
 
 impl Point {
+    fn year(y: Option<i32>) -> Point {
+        Point { y, m: None, d: None, prec: Prec::Year, time: None }
+    }
+
+    fn month(y: Option<i32>, m: u32) -> Point {
+        Point { y, m: Some(m), d: None, prec: Prec::Month, time: None }
+    }
+
+    fn day(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Point {
+        Point { y, m, d, prec: Prec::Day, time: None }
+    }
+
+    fn of(day: Day) -> Point {
+        Point::day(Some(day.y), Some(day.m), Some(day.d))
+    }
+
     fn format(&self) -> String {
-        let y = self.y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-        let mut s = y;
-        if let Some(m) = self.m {
-            s.push_str(&format!("-{m:02}"));
-            if let Some(d) = self.d {
-                s.push_str(&format!("-{d:02}"));
-                if let Some((h, mi, se)) = self.time {
-                    s.push_str(&format!("T{h:02}:{mi:02}:{se:02}"));
-                }
+        let mut s = self.y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        if self.prec >= Prec::Month {
+            s.push_str(&self.m.map_or("-XX".to_string(), |m| format!("-{m:02}")));
+        }
+        if self.prec == Prec::Day {
+            s.push_str(&self.d.map_or("-XX".to_string(), |d| format!("-{d:02}")));
+            if let Some(t) = self.time {
+                s.push_str(&t.format());
             }
         }
         s
     }
-}
 
-fn num(s: &str) -> Option<u32> {
-    if s.chars().all(|c| c.is_ascii_digit()) {
-        return s.parse().ok();
+    /// Whether the known fields make a real date (a day needs its month to be checked).
+    fn valid(&self) -> bool {
+        let year_ok = self.y.is_none_or(|y| (1000..=2200).contains(&y));
+        let month_ok = self.m.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = match (self.m, self.d) {
+            (Some(m), Some(d)) => calendar::is_valid(self.y.unwrap_or(2000), m, d),
+            (None, Some(d)) => (1..=31).contains(&d),
+            _ => true,
+        };
+        year_ok && month_ok && day_ok && (self.prec != Prec::Day || self.m.is_some() || self.y.is_none())
     }
-    let n = numeral::parse(s)?;
-    (n.len == s.len()).then_some(n.value as u32)
+
+    /// The last day of the period (截至9月底 is the month's last day).
+    fn last_day(self) -> Point {
+        match (self.prec, self.y, self.m) {
+            (Prec::Year, Some(y), _) => Point::day(Some(y), Some(12), Some(31)),
+            (Prec::Month, Some(y), Some(m)) => Point::day(Some(y), Some(m), Some(calendar::days_in_month(y, m))),
+            _ => self,
+        }
+    }
 }
 
-fn year(s: &str) -> Option<i32> {
-    let y = num(s)? as i32;
-    (1000..=2200).contains(&y).then_some(y)
+/// What an expression means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    Point(Point),
+    /// A closed interval (a range, a week, a quarter, a third of a month).
+    Interval(Point, Point),
+    /// An EDTF value with no point form (a season, a decade), and the point it leaves for
+    /// 同年 and the like.
+    Code(String, Option<Point>),
+}
+
+impl Value {
+    fn format(&self) -> String {
+        match self {
+            Value::Point(p) => p.format(),
+            Value::Interval(a, b) => format!("{}/{}", a.format(), b.format()),
+            Value::Code(s, _) => s.clone(),
+        }
+    }
+
+    /// The point later anaphora (同年, 次日) refer to.
+    fn last(&self) -> Option<Point> {
+        match self {
+            Value::Point(p) | Value::Interval(_, p) => Some(*p),
+            Value::Code(_, p) => *p,
+        }
+    }
 }
 
 /// Resolution context: the publication (or reference) day and the last date seen.
@@ -103,357 +136,117 @@ struct Resolver {
 }
 
 impl Resolver {
-    /// Fill a missing year from the anchor; a month after the anchor's month is last year's.
-    fn resolve(&self, p: Partial) -> Point {
-        let y = p.y.or_else(|| {
-            let a = self.anchor?;
-            Some(if p.m.is_some_and(|m| m > a.m) { a.y - 1 } else { a.y })
-        });
-        Point {
-            y,
-            m: p.m,
-            d: p.d,
-            time: p.time,
-        }
-    }
-
-    fn valid(p: &Point) -> bool {
-        match (p.m, p.d) {
-            (Some(m), Some(d)) => calendar::is_valid(p.y.unwrap_or(2000), m, d),
-            (Some(m), None) => (1..=12).contains(&m),
-            (None, Some(_)) => false,
-            (None, None) => true,
-        }
-    }
-
-    fn relative(&self, word: &str) -> Option<String> {
-        let a = self.anchor;
-        let year_of = |k: i32| a.map_or("XXXX".to_string(), |a| format!("{:04}", a.y + k));
-        let day_of = |k: i32| a.map_or("XXXX-XX-XX".to_string(), |a| a.add_days(k).iso());
-        let month_of = |k: i32| {
-            a.map_or("XXXX-XX".to_string(), |a| {
-                let idx = a.y * 12 + a.m as i32 - 1 + k;
-                format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
-            })
-        };
-        let week_of = |k: i32| {
-            a.map_or("XXXX-XX-XX/XXXX-XX-XX".to_string(), |a| {
-                let monday = a.add_days(-(calendar::weekday(a.y, a.m, a.d) as i32) + 7 * k);
-                format!("{}/{}", monday.iso(), monday.add_days(6).iso())
-            })
-        };
-        let last = self.last;
-        Some(match word {
-            "今年" => year_of(0),
-            "去年" => year_of(-1),
-            "前年" => year_of(-2),
-            "明年" => year_of(1),
-            "今天" | "今日" => day_of(0),
-            "昨天" | "昨日" => day_of(-1),
-            "前天" => day_of(-2),
-            "明天" => day_of(1),
-            "本月" => month_of(0),
-            "上月" => month_of(-1),
-            "下月" => month_of(1),
-            "本周" => week_of(0),
-            "上周" => week_of(-1),
-            "下周" => week_of(1),
-            "同年" | "当年" => last.and_then(|p| p.y).map_or("XXXX".into(), |y| format!("{y:04}")),
-            "次年" => last
-                .and_then(|p| p.y)
-                .map_or("XXXX".into(), |y| format!("{:04}", y + 1)),
-            "当天" | "当日" | "次日" | "第二天" | "翌日" => {
-                let p = last?;
-                let (y, m, d) = (p.y?, p.m?, p.d?);
-                let k = if matches!(word, "当天" | "当日") { 0 } else { 1 };
-                Day { y, m, d }.add_days(k).iso()
+    /// A partial date's year from the anchor: a month after the anchor's month is last year's.
+    fn fill_year(&self, mut p: Point) -> Point {
+        if p.y.is_none() {
+            if let Some(a) = self.anchor {
+                p.y = Some(if p.m.is_some_and(|m| m > a.m) { a.y - 1 } else { a.y });
             }
-            _ => return None,
-        })
+        }
+        p
     }
+}
+
+/// Characters besides the shared date marks that may make up a date with none of them: the
+/// last character of each festival name (国庆, 元宵, 七夕, 腊八) except the common 一, 十 and 明
+/// (五一, 七一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
+/// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
+/// Rare characters only, so that the gate still skips most sentences.
+fn own_marks() -> Vec<char> {
+    let mut v: Vec<char> = festivals::names()
+        .iter()
+        .filter_map(|n| n.chars().last())
+        .filter(|c| !"一十明".contains(*c))
+        .collect();
+    v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
+    v
+}
+
+/// The first code point the mark set covers; every mark is a CJK ideograph.
+const MARK_BASE: u32 = 0x4E00;
+
+/// The own marks as a bit set over the CJK ideographs, so the gate tests each character in
+/// constant time.
+static MARK_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; ((0xA000 - MARK_BASE) / 64) as usize];
+    for c in own_marks() {
+        let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
+        if let Some(w) = bits.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+    bits
+});
+
+fn is_own_mark(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
+    MARK_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+}
+
+/// Whether a sentence may hold a date: the shared date-mark cue, or one of this module's
+/// own marks (until the cue list holds them too).
+fn may_hold_date(text: &str, cues: &Cues, sent: Span) -> bool {
+    !cues.within(Cue::DateMark, sent).is_empty() || text[sent.start..sent.end].chars().any(is_own_mark)
+}
+
+/// A page that opens with a full date carries its publication date there; it anchors
+/// relative dates when the layout found no meta line.
+fn leading_date(text: &str) -> Option<Day> {
+    const LEAD: usize = 64;
+    let mut cut = LEAD.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let m = patterns::HEAD.captures(head)?;
+    let g = m.name("iso").or(m.name("dot"))?;
+    let only_space_before = head[..g.start()].trim().chars().all(|c| c.is_ascii_alphabetic() || c == ':');
+    only_space_before.then(|| read::iso_day(g.as_str())).flatten()
+}
+
+/// The sentences to read. A one-line input with no sentence left after the layout (a bare
+/// `今天`: too short for a title, and a short last line without an end mark is dropped as page
+/// furniture) is an expression on its own, read whole.
+fn sentences(doc: &Document) -> (Vec<Span>, Source) {
+    let text = doc.text();
+    let t = text.trim();
+    if doc.sentences.is_empty() && !t.is_empty() && !t.contains('\n') {
+        let start = text.len() - text.trim_start().len();
+        return (vec![Span::new(start, start + t.len())], Source::WholeLine);
+    }
+    (doc.sentences.clone(), Source::Layout)
+}
+
+/// Where the sentences came from: the cues cover the layout's sentences only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Layout,
+    WholeLine,
 }
 
 /// Find every date in the article's sentences.
 pub fn extract(doc: &Document, cues: &Cues, anchor: Option<Day>, out: &mut Vec<DateFound>) {
     let text = doc.text();
+    let anchor = anchor.or_else(|| leading_date(text));
     let mut r = Resolver { anchor, last: None };
-    for &sent in &doc.sentences {
-        if cues.within(Cue::DateMark, sent).is_empty() {
+    let (sents, source) = sentences(doc);
+    for sent in sents {
+        if source == Source::Layout && !may_hold_date(text, cues, sent) {
             continue;
         }
         let mut pos = sent.start;
-        // find with the fast engine, then read groups over the match alone
-        while let Some(found) = ATOM.find_at(&text[..sent.end], pos) {
-            let Some(c) = ATOM.captures_at(&text[..found.end()], found.start()) else {
-                break;
-            };
-            let m = c.get(0).unwrap();
-            pos = m.end().max(pos + 1);
-            if let Some(found) = date_at(text, sent, &c, &mut r) {
-                pos = pos.max(found.span.end);
-                out.push(found);
+        while let Some(found) = patterns::HEAD.find_at(&text[..sent.end], pos) {
+            pos = found.end().max(pos + 1);
+            match span::date_at(text, sent, found, &mut r) {
+                span::Outcome::Found(date) => {
+                    pos = pos.max(date.span.end);
+                    out.push(date);
+                }
+                span::Outcome::Impossible(end) => pos = pos.max(end),
+                span::Outcome::Nothing => {}
             }
         }
     }
-}
-
-fn prev_char(text: &str, pos: usize) -> Option<char> {
-    text[..pos].chars().next_back()
-}
-
-fn date_at(text: &str, sent: Span, c: &regex::Captures, r: &mut Resolver) -> Option<DateFound> {
-    let m = c.get(0)?;
-    let (mut start, mut end) = (m.start(), m.end());
-    if prev_char(text, start).is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第') {
-        return None;
-    }
-    if let Some(w) = c.name("rel") {
-        if let Some(v) = relative_part(w.as_str(), c, r) {
-            return relative_found(text, sent, start, end, v, r);
-        }
-        if c.name("rm").is_none() {
-            let value = r.relative(w.as_str())?;
-            return relative_found(text, sent, start, end, value, r);
-        }
-    }
-    let (partial, special) = read_atom(c, r.anchor)?;
-    if let Some(v) = special {
-        return Some(DateFound {
-            span: Span::new(start, end),
-            value: v,
-        });
-    }
-    if c.name("d").is_some() && !day_alone_ok(text, start, end) {
-        return None;
-    }
-    if (c.name("m").is_some()) && !month_alone_ok(text, start, end) {
-        return None;
-    }
-    let point = r.resolve(partial);
-    if !Resolver::valid(&point) {
-        return None;
-    }
-    let rest = &text[end..sent.end];
-    let mut value = point.format();
-    let mut closed_end: Option<Point> = None;
-    // a range: 至/到/—/-/~ and a (possibly partial) end point
-    let conn = ["至", "到", "—", "–", "-", "~", "～"]
-        .into_iter()
-        .find(|w| rest.starts_with(w));
-    if let Some(w) = conn {
-        let after = &rest[w.len()..];
-        if let Some(e) = RANGE_END.captures(after).filter(|e| !e[0].is_empty()) {
-            let ep = Partial {
-                y: e.name("y").and_then(|x| year(x.as_str())).or(point.y),
-                m: e.name("m")
-                    .and_then(|x| num(x.as_str()))
-                    .or(if e.name("y").is_none() { point.m } else { None }),
-                d: e.name("d").and_then(|x| num(x.as_str())),
-                time: None,
-            };
-            let ep = Point {
-                y: ep.y,
-                m: ep.m,
-                d: ep.d,
-                time: None,
-            };
-            let same_shape = ep.d.is_some() == point.d.is_some() || e.name("d").is_some();
-            if Resolver::valid(&ep) && same_shape && ep.m.is_some() == point.m.is_some() {
-                end += w.len() + e[0].len();
-                closed_end = Some(ep);
-            }
-        } else if after.starts_with("今") {
-            end += w.len() + "今".len();
-            value = format!("{value}/..");
-        }
-    }
-    let before = &text[sent.start..start];
-    let mut open = false;
-    if closed_end.is_none() && !value.ends_with("/..") {
-        for w in ["以来", "至今", "起"] {
-            if text[end..sent.end].starts_with(w) {
-                end += w.len();
-                open = true;
-                break;
-            }
-        }
-    }
-    for w in ["自", "从"] {
-        if before.ends_with(w) {
-            start -= w.len();
-            if closed_end.is_none() {
-                open = true;
-            }
-            break;
-        }
-    }
-    for w in ["截至", "截止到", "截止"] {
-        if before.ends_with(w) && closed_end.is_none() && !open {
-            start -= w.len();
-            value = format!("../{value}");
-            break;
-        }
-    }
-    if let Some(ep) = closed_end {
-        value = format!("{value}/{}", ep.format());
-        r.last = Some(ep);
-    } else {
-        if open && !value.ends_with("/..") {
-            value = format!("{value}/..");
-        }
-        r.last = Some(point);
-    }
-    Some(DateFound {
-        span: Span::new(start, end),
-        value,
-    })
-}
-
-/// 今年第一季度, 去年上半年: a relative year with a quarter or a half.
-fn relative_part(word: &str, c: &regex::Captures, r: &Resolver) -> Option<String> {
-    let k = match word {
-        "今年" => 0,
-        "去年" => -1,
-        "前年" => -2,
-        "明年" => 1,
-        "同年" | "当年" => return None,
-        _ => return None,
-    };
-    let y = r.anchor.map_or("XXXX".to_string(), |a| format!("{:04}", a.y + k));
-    if let Some(q) = c.name("rq") {
-        let q = num(q.as_str())?;
-        return Some(format!("{y}-{:02}/{y}-{:02}", 3 * q - 2, 3 * q));
-    }
-    c.name("rhalf").map(|h| {
-        if h.as_str() == "上" {
-            format!("{y}-01/{y}-06")
-        } else {
-            format!("{y}-07/{y}-12")
-        }
-    })
-}
-
-fn relative_found(
-    text: &str,
-    sent: Span,
-    start: usize,
-    mut end: usize,
-    mut value: String,
-    r: &mut Resolver,
-) -> Option<DateFound> {
-    for w in ["以来", "至今", "起"] {
-        if text[end..sent.end].starts_with(w) {
-            end += w.len();
-            value = format!("{value}/..");
-            break;
-        }
-    }
-    if let Ok(y) = value[..4.min(value.len())].parse::<i32>() {
-        let mut it = value.split(['-', '/']).skip(1);
-        let m = it.next().and_then(|s| s.parse().ok());
-        let d = it.next().and_then(|s| s.parse().ok());
-        r.last = Some(Point {
-            y: Some(y),
-            m,
-            d,
-            time: None,
-        });
-    }
-    Some(DateFound {
-        span: Span::new(start, end),
-        value,
-    })
-}
-
-/// Read the pieces of an atom; `special` is a finished value (season, quarter, half-year).
-fn read_atom(c: &regex::Captures, anchor: Option<Day>) -> Option<(Partial, Option<String>)> {
-    let mut p = Partial::default();
-    if let Some(iso) = c.name("iso").or(c.name("dot")) {
-        let s = iso.as_str();
-        let mut parts = s.split(|ch: char| !ch.is_ascii_digit()).filter(|x| !x.is_empty());
-        p.y = year(parts.next()?);
-        p.m = parts.next()?.parse().ok();
-        p.d = parts.next()?.parse().ok();
-        if let (Some(h), Some(mi)) = (parts.next(), parts.next()) {
-            let (h, mi): (u32, u32) = (h.parse().ok()?, mi.parse().ok()?);
-            let se: u32 = parts.next().map_or(Some(0), |x| x.parse().ok())?;
-            if h > 23 || mi > 59 || se > 59 {
-                return None;
-            }
-            p.time = Some((h, mi, se));
-        }
-        p.y?;
-        return Some((p, None));
-    }
-    if let Some(y) = c.name("y") {
-        let y = year(y.as_str())?;
-        p.y = Some(y);
-        if let Some(s) = c.name("season") {
-            let code = match s.as_str() {
-                "春" => 21,
-                "夏" => 22,
-                "秋" => 23,
-                _ => 24,
-            };
-            return Some((p, Some(format!("{y:04}-{code}"))));
-        }
-        if let Some(q) = c.name("q") {
-            let q = num(q.as_str())?;
-            let (a, b) = (3 * q - 2, 3 * q);
-            return Some((p, Some(format!("{y:04}-{a:02}/{y:04}-{b:02}"))));
-        }
-        if let Some(h) = c.name("half") {
-            let v = if h.as_str() == "上" { "01/{y}-06" } else { "07/{y}-12" };
-            return Some((p, Some(format!("{y:04}-{}", v.replace("{y}", &format!("{y:04}"))))));
-        }
-        p.m = c.name("ym").and_then(|x| num(x.as_str()));
-        p.d = c.name("ymd").and_then(|x| num(x.as_str()));
-        return Some((p, None));
-    }
-    if let Some(w) = c.name("rel") {
-        // a relative year with a month: 今年7月
-        let y = match w.as_str() {
-            "今年" => Some(0),
-            "去年" => Some(-1),
-            "前年" => Some(-2),
-            "明年" => Some(1),
-            _ => None,
-        }?;
-        p.m = c.name("rm").and_then(|x| num(x.as_str()));
-        p.d = c.name("rmd").and_then(|x| num(x.as_str()));
-        p.y = anchor.map(|a| a.y + y);
-        return Some((p, None));
-    }
-    p.m = c.name("m").and_then(|x| num(x.as_str()));
-    p.d = c.name("md").and_then(|x| num(x.as_str()));
-    if let Some(d) = c.name("d") {
-        p.d = num(d.as_str());
-    }
-    Some((p, None))
-}
-
-/// A bare `N日` is a date only in a dateline-like position: `18日上午`, `18日,`.
-fn day_alone_ok(text: &str, start: usize, end: usize) -> bool {
-    let before_ok =
-        !prev_char(text, start).is_some_and(|c| "近数每当次翌前后昨今明期续个多余几".contains(c) || c.is_ascii_digit());
-    let after = &text[end..];
-    before_ok
-        && [
-            "上午", "下午", "晚", "早", "凌晨", "中午", ",", "电", "起", "至", "到", "召开", "举行", "在",
-        ]
-        .iter()
-        .any(|w| after.starts_with(w))
-}
-
-/// A month without a year: not `个月`, not inside a number, and a Chinese month only when a
-/// day follows or it is one of the unambiguous names.
-fn month_alone_ok(text: &str, start: usize, end: usize) -> bool {
-    let prev = prev_char(text, start);
-    if prev.is_some_and(|c| c.is_ascii_digit() || "个第每数几多近".contains(c)) {
-        return false;
-    }
-    let s = &text[start..end];
-    s.starts_with(|c: char| c.is_ascii_digit()) || s.contains('日') || s.contains('号') || s.chars().count() >= 3
 }
 
 #[cfg(test)]
