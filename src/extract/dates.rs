@@ -49,15 +49,33 @@ struct Point {
 
 impl Point {
     fn year(y: Option<i32>) -> Point {
-        Point { y, m: None, d: None, prec: Prec::Year, time: None }
+        Point {
+            y,
+            m: None,
+            d: None,
+            prec: Prec::Year,
+            time: None,
+        }
     }
 
     fn month(y: Option<i32>, m: u32) -> Point {
-        Point { y, m: Some(m), d: None, prec: Prec::Month, time: None }
+        Point {
+            y,
+            m: Some(m),
+            d: None,
+            prec: Prec::Month,
+            time: None,
+        }
     }
 
     fn day(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Point {
-        Point { y, m, d, prec: Prec::Day, time: None }
+        Point {
+            y,
+            m,
+            d,
+            prec: Prec::Day,
+            time: None,
+        }
     }
 
     fn of(day: Day) -> Point {
@@ -200,7 +218,10 @@ fn leading_date(text: &str) -> Option<Day> {
     let head = &text[..cut];
     let m = patterns::HEAD.captures(head)?;
     let g = m.name("iso").or(m.name("dot"))?;
-    let only_space_before = head[..g.start()].trim().chars().all(|c| c.is_ascii_alphabetic() || c == ':');
+    let only_space_before = head[..g.start()]
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ':');
     only_space_before.then(|| read::iso_day(g.as_str())).flatten()
 }
 

@@ -365,8 +365,14 @@ fn meta_date_value(c: &regex::Captures) -> Option<String> {
         (Some(h), Some(mi)) => {
             let h: u32 = h.as_str().parse().ok()?;
             let mi: u32 = mi.as_str().parse().ok()?;
-            let s: u32 = c.get(6).map_or(Some(0), |s| s.as_str().parse().ok())?;
-            (h < 24 && mi < 60 && s < 60).then(|| format!("{date}T{h:02}:{mi:02}:{s:02}"))
+            // seconds only when written (SPEC §5)
+            match c.get(6) {
+                Some(s) => {
+                    let s: u32 = s.as_str().parse().ok()?;
+                    (h < 24 && mi < 60 && s < 60).then(|| format!("{date}T{h:02}:{mi:02}:{s:02}"))
+                }
+                None => (h < 24 && mi < 60).then(|| format!("{date}T{h:02}:{mi:02}")),
+            }
         }
         _ => Some(date),
     }

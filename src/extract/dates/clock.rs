@@ -90,14 +90,28 @@ fn one(rest: &str, inherit: Part) -> Option<One> {
             None => inherit,
         },
         Some("中午") => Part::Noon,
-        Some("午后" | "下午" | "傍晚" | "晚上" | "晚间" | "夜间" | "夜里" | "深夜" | "夜晚" | "晚") => Part::Evening,
+        Some("午后" | "下午" | "傍晚" | "晚上" | "晚间" | "夜间" | "夜里" | "深夜" | "夜晚" | "晚") => {
+            Part::Evening
+        }
         Some(_) => Part::Morning,
     };
     let (h, m, s) = if let Some(h) = c.name("h") {
-        (number(h.as_str())?, number(c.name("mi")?.as_str())?, c.name("s").and_then(|s| number(s.as_str())))
+        (
+            number(h.as_str())?,
+            number(c.name("mi")?.as_str())?,
+            c.name("s").and_then(|s| number(s.as_str())),
+        )
     } else if let Some(h) = c.name("hc") {
-        let m = if c.name("half").is_some() { Some(30) } else { c.name("mc").and_then(|m| number(m.as_str())) };
-        (number(h.as_str())?, m.unwrap_or(0), c.name("sc").and_then(|s| number(s.as_str())))
+        let m = if c.name("half").is_some() {
+            Some(30)
+        } else {
+            c.name("mc").and_then(|m| number(m.as_str()))
+        };
+        (
+            number(h.as_str())?,
+            m.unwrap_or(0),
+            c.name("sc").and_then(|s| number(s.as_str())),
+        )
     } else {
         let end = c.get(0).map_or(0, |m| m.end());
         return part_alone(&c, &rest[end..]).then_some(Ok((end, None, part)));
@@ -132,7 +146,11 @@ pub(crate) fn read_in(rest: &str, default: Part) -> Option<Reading> {
     let Ok((len, clock, part)) = one(rest, default)? else {
         return Some(Reading::Impossible);
     };
-    let mut read = Read { len, clock, until: None };
+    let mut read = Read {
+        len,
+        clock,
+        until: None,
+    };
     if clock.is_some() {
         if let Some(conn) = CONNECTOR.find(&rest[len..]) {
             if let Some(Ok((l2, Some(end), _))) = one(&rest[len + conn.end()..], part) {
@@ -151,7 +169,11 @@ mod tests {
     fn t(s: &str) -> (usize, String, String) {
         let r = match read(s) {
             Some(Reading::Time(r)) => r,
-            _ => Read { len: 0, clock: None, until: None },
+            _ => Read {
+                len: 0,
+                clock: None,
+                until: None,
+            },
         };
         let f = |c: Option<Clock>| c.map_or(String::new(), Clock::format);
         (s[..r.len].chars().count(), f(r.clock), f(r.until))

@@ -47,7 +47,11 @@ fn parse_line(line: &'static str) -> Option<(&'static str, Festival)> {
     let name = f.next()?;
     let kind = f.next()?;
     let day = f.next()?;
-    let form = if f.next() == Some("short") { Form::Short } else { Form::Name };
+    let form = if f.next() == Some("short") {
+        Form::Short
+    } else {
+        Form::Name
+    };
     let mut parts = day.split('-');
     let m: u32 = parts.next()?.parse().ok()?;
     let second = parts.next()?;

@@ -25,7 +25,11 @@ fn parse_line(line: &str) -> Option<LunarYear> {
     let mut f = line.split_whitespace();
     let y: i32 = f.next()?.parse().ok()?;
     let (m, d) = f.next()?.split_once('-')?;
-    let first = Day { y, m: m.parse().ok()?, d: d.parse().ok()? };
+    let first = Day {
+        y,
+        m: m.parse().ok()?,
+        d: d.parse().ok()?,
+    };
     let leap = f.next()?.parse().ok()?;
     let lengths = f.map(|x| x.parse().ok()).collect::<Option<Vec<u32>>>()?;
     Some(LunarYear { first, leap, lengths })
@@ -104,7 +108,12 @@ mod tests {
         let eve = in_gregorian_year(2024, Month::Plain(12), LunarDay::Last).map(Day::iso);
         assert_eq!(eve.as_deref(), Some("2024-02-09"));
         // 2023 has a leap second month: 闰二月初一 is 2023-03-22, 三月初一 2023-04-20
-        assert_eq!(to_gregorian(2023, Month::Leap(2), LunarDay::Nth(1)).map(Day::iso).as_deref(), Some("2023-03-22"));
+        assert_eq!(
+            to_gregorian(2023, Month::Leap(2), LunarDay::Nth(1))
+                .map(Day::iso)
+                .as_deref(),
+            Some("2023-03-22")
+        );
         assert_eq!(g(2023, 3, 1), "2023-04-20");
         assert_eq!(to_gregorian(2024, Month::Leap(2), LunarDay::Nth(1)), None);
         assert_eq!(g(1899, 1, 1), "-");

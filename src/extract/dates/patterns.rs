@@ -19,7 +19,8 @@ pub(super) const CONNECT: &str = r"(?:至|到|——|—|–|-|~|－)";
 /// A lunar month number (闰 marks the leap month).
 const LMONTH: &str = "闰?(?:正|腊|冬|十[一二]|[一二三四五六七八九十])";
 /// A lunar day: 初一 … 初十, 十一 … 二十九, 廿一 …, 三十.
-const LDAY: &str = "(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]|三十)";
+const LDAY: &str =
+    "(?:初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]|三十)";
 /// Chinese digits written one by one, as years are.
 const DIGIT: &str = "[〇零○一二三四五六七八九]";
 

@@ -6,7 +6,7 @@ use regex::Captures;
 use super::super::calendar::{self, Day};
 use super::super::numeral;
 use super::patterns::{HEAD, MONTH_TAIL, QUARTER, YEAR_TAIL};
-use super::{festivals, lunar, relative, Point, Prec, Resolver, Value};
+use super::{Point, Prec, Resolver, Value, festivals, lunar, relative};
 use crate::text::Span;
 
 /// A number written in Arabic or Chinese digits, whole.
@@ -21,7 +21,10 @@ pub(super) fn num(s: &str) -> Option<u32> {
 /// A year written out digit by digit in Chinese (二〇一六, 九九).
 fn chinese_digits(s: &str) -> Option<u32> {
     s.chars().try_fold(0u32, |acc, c| {
-        let d = "〇一二三四五六七八九".chars().position(|x| x == c).or((c == '零' || c == '○').then_some(0))?;
+        let d = "〇一二三四五六七八九"
+            .chars()
+            .position(|x| x == c)
+            .or((c == '零' || c == '○').then_some(0))?;
         Some(acc * 10 + d as u32)
     })
 }
@@ -29,7 +32,11 @@ fn chinese_digits(s: &str) -> Option<u32> {
 /// A written year; two digits are the nearest century's (16年 → 2016, 98年 → 1998), and two
 /// adjacent Chinese digits in rising order (三四年) are an approximate count, not a year.
 fn year_of(s: &str, anchor: Option<Day>) -> Option<i32> {
-    let n = if s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok()? } else { chinese_digits(s)? };
+    let n = if s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()?
+    } else {
+        chinese_digits(s)?
+    };
     let digits = s.chars().count();
     if digits == 4 {
         let y = n as i32;
@@ -94,7 +101,8 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
         let y = year_of(y.as_str(), r.anchor)?;
         let written = c.name("y").map_or("", |g| g.as_str());
         let short = written.len() == 2;
-        if written.chars().count() == 2 && !short && rest.starts_with(|ch: char| "来前后内间多以左半".contains(ch)) {
+        if written.chars().count() == 2 && !short && rest.starts_with(|ch: char| "来前后内间多以左半".contains(ch))
+        {
             return None;
         }
         return after_year(text, end, sent.end, Some(y), short, r);
@@ -139,7 +147,9 @@ fn relative_head(
 ) -> Option<Option<(usize, Value)>> {
     let rest = &text[end..limit];
     if let Some(w) = c.name("ry") {
-        let Some(y) = relative::year(w.as_str(), r) else { return Some(None) };
+        let Some(y) = relative::year(w.as_str(), r) else {
+            return Some(None);
+        };
         return Some(after_year(text, end, limit, y.y, false, r).or(Some((end, Value::Point(y)))));
     }
     if let Some(w) = c.name("rm") {
@@ -199,7 +209,11 @@ fn lunar_value(lm: &str, ld: &str, year: Option<i32>) -> Option<Value> {
     let Some(y) = year else {
         return Some(Value::Code("XXXX".into(), None));
     };
-    let month = if leap { lunar::Month::Leap(m) } else { lunar::Month::Plain(m) };
+    let month = if leap {
+        lunar::Month::Leap(m)
+    } else {
+        lunar::Month::Plain(m)
+    };
     let day = if leap {
         lunar::to_gregorian(y, month, lunar::LunarDay::Nth(d))
     } else {
@@ -229,7 +243,9 @@ fn festival(text: &str, start: usize, end: usize, limit: usize, year: Option<i32
     if prev.is_some_and(numeral_char) || next.is_some_and(numeral_char) {
         return None;
     }
-    if f.form == festivals::Form::Short && next.is_some_and(|c| "路街院厂校队场桥村镇区楼馆章所站号中小大电式奖勋".contains(c)) {
+    if f.form == festivals::Form::Short
+        && next.is_some_and(|c| "路街院厂校队场桥村镇区楼馆章所站号中小大电式奖勋".contains(c))
+    {
         return None;
     }
     // 王国庆 is a name: a bare 国庆 after a surname needs a holiday word after it
@@ -243,7 +259,14 @@ fn festival(text: &str, start: usize, end: usize, limit: usize, year: Option<i32
 }
 
 /// After a year: a season, quarter, half, part of the year, month, festival or lunar date.
-fn after_year(text: &str, end: usize, limit: usize, y: Option<i32>, short: bool, r: &Resolver) -> Option<(usize, Value)> {
+fn after_year(
+    text: &str,
+    end: usize,
+    limit: usize,
+    y: Option<i32>,
+    short: bool,
+    r: &Resolver,
+) -> Option<(usize, Value)> {
     let year = Point::year(y);
     let rest = &text[end..limit];
     let Some(t) = YEAR_TAIL.captures(rest) else {
@@ -255,19 +278,29 @@ fn after_year(text: &str, end: usize, limit: usize, y: Option<i32>, short: bool,
     let got = if let Some(s) = t.name("season") {
         let code = 21 + "春夏秋冬".chars().position(|c| s.as_str().starts_with(c))?;
         let bare = t.get(0)?.as_str().ends_with(s.as_str());
-        (!bare || !after.starts_with(|c: char| c > '\u{2E80}')).then(|| (tend, Value::Code(format!("{yv}-{code}"), Some(year))))
+        (!bare || !after.starts_with(|c: char| c > '\u{2E80}'))
+            .then(|| (tend, Value::Code(format!("{yv}-{code}"), Some(year))))
     } else if let Some(q) = t.name("q") {
         let q = num(q.as_str())?;
-        Some((tend, Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q))))
+        Some((
+            tend,
+            Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q)),
+        ))
     } else if let Some(h) = t.name("half") {
         let a = if h.as_str() == "上" { 1 } else { 7 };
         Some((tend, Value::Interval(Point::month(y, a), Point::month(y, a + 5))))
     } else if let Some(n) = t.name("lastn") {
         let n = num(n.as_str()).or((n.as_str() == "两").then_some(2))?;
-        (1..=31).contains(&n).then(|| (tend, Value::Interval(Point::day(y, Some(12), Some(32 - n)), Point::day(y, Some(12), Some(31)))))
+        (1..=31).contains(&n).then(|| {
+            (
+                tend,
+                Value::Interval(Point::day(y, Some(12), Some(32 - n)), Point::day(y, Some(12), Some(31))),
+            )
+        })
     } else if let Some(p) = t.name("yp") {
         let first = p.as_str().ends_with('初');
-        (!(first && begins_word_with_chu(after))).then(|| (tend, Value::Point(Point::month(y, if first { 1 } else { 12 }))))
+        (!(first && begins_word_with_chu(after)))
+            .then(|| (tend, Value::Point(Point::month(y, if first { 1 } else { 12 }))))
     } else if let Some(m) = t.name("m") {
         let m1 = num(m.as_str())?;
         if let Some(m2) = t.name("m2").and_then(|x| num(x.as_str())) {
@@ -315,7 +348,10 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
             _ => (21, last),
         };
         let b = if y.is_none() && b == 31 { None } else { Some(b) };
-        return Some((tend, Value::Interval(Point::day(y, Some(m), Some(a)), Point::day(y, Some(m), b))));
+        return Some((
+            tend,
+            Value::Interval(Point::day(y, Some(m), Some(a)), Point::day(y, Some(m), b)),
+        ));
     }
     let part = t.name("mp")?.as_str();
     (part != "初" || !begins_word_with_chu(after)).then_some((tend, Value::Point(month)))
@@ -323,7 +359,14 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
 
 /// A month with no year: not `个月`, not inside a number; a Chinese month only with a day
 /// after it or a long name (十一月), since 一月 is also "one month".
-fn bare_month(text: &str, c: &Captures, start: usize, end: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
+fn bare_month(
+    text: &str,
+    c: &Captures,
+    start: usize,
+    end: usize,
+    limit: usize,
+    r: &Resolver,
+) -> Option<(usize, Value)> {
     let prev = prev_char(text, start);
     if prev.is_some_and(|p| p.is_ascii_digit() || "个第每数几多近".contains(p)) {
         return None;
@@ -349,11 +392,12 @@ fn bare_month(text: &str, c: &Captures, start: usize, end: usize, limit: usize, 
 /// A bare `N日` is a date only in a dateline-like position (18日上午, 18日,); its month is the
 /// last date's, or the publication month's (the one before when the day is still to come).
 fn bare_day(text: &str, start: usize, end: usize, d: u32, r: &Resolver) -> Option<(usize, Value)> {
-    let before_ok = !prev_char(text, start).is_some_and(|c| "近数每当次翌前后昨今明期续个多余几这那".contains(c) || numeral_char(c));
+    let before_ok = !prev_char(text, start)
+        .is_some_and(|c| "近数每当次翌前后昨今明期续个多余几这那".contains(c) || numeral_char(c));
     let after = &text[end..];
     let cue = [
-        "上午", "下午", "晚", "早", "凌晨", "中午", "清晨", "傍晚", "夜", ",", "电", "起", "至", "到", "召开", "举行", "在", "(", "讯",
-        "再", "将", "又", "已", "也", "赴", "前往", "抵达", "开幕", "启动", "正式", "发布",
+        "上午", "下午", "晚", "早", "凌晨", "中午", "清晨", "傍晚", "夜", ",", "电", "起", "至", "到", "召开", "举行",
+        "在", "(", "讯", "再", "将", "又", "已", "也", "赴", "前往", "抵达", "开幕", "启动", "正式", "发布",
     ];
     if !before_ok || !cue.iter().any(|w| after.starts_with(w)) || !(1..=31).contains(&d) {
         return None;
@@ -375,14 +419,21 @@ fn bare_day(text: &str, start: usize, end: usize, d: u32, r: &Resolver) -> Optio
 pub(super) fn quarter(rest: &str, y: Option<i32>) -> Option<(usize, Value)> {
     let c = QUARTER.captures(rest)?;
     let q = num(c.get(1)?.as_str())?;
-    Some((c.get(0)?.end(), Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q))))
+    Some((
+        c.get(0)?.end(),
+        Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q)),
+    ))
 }
 
 /// A clock time with its part of the day and no date (下午3点): the day of the last date
 /// written when that is a day, else the publication day; never a routine (每天早上8时).
 fn time_alone(text: &str, start: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
     // the clause so far: 每天从早上8时到晚上10时 is a routine in both halves
-    let clause = text[..start].chars().rev().take(16).take_while(|c| !",。;!?:".contains(*c));
+    let clause = text[..start]
+        .chars()
+        .rev()
+        .take(16)
+        .take_while(|c| !",。;!?:".contains(*c));
     if clause.into_iter().any(|c| c == '每') {
         return None;
     }

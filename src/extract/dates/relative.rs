@@ -38,10 +38,21 @@ pub(super) fn month(word: &str, r: &Resolver) -> Point {
     };
     if word == "当月" {
         if let Some(p) = r.last.filter(|p| p.prec >= Prec::Month) {
-            return Point { d: None, prec: Prec::Month, time: None, ..p };
+            return Point {
+                d: None,
+                prec: Prec::Month,
+                time: None,
+                ..p
+            };
         }
     }
-    r.anchor.map_or(Point { m: None, ..Point::month(None, 1) }, |a| month_from(a, k))
+    r.anchor.map_or(
+        Point {
+            m: None,
+            ..Point::month(None, 1)
+        },
+        |a| month_from(a, k),
+    )
 }
 
 /// The Monday of the anchor's week moved by `k` weeks.
@@ -51,7 +62,11 @@ fn monday(a: Day, k: i32) -> Day {
 
 /// The weekday named by its last character, 0 = Monday.
 fn weekday_index(c: char) -> Option<i32> {
-    "一二三四五六日".chars().position(|x| x == c).or((c == '天').then_some(6)).map(|i| i as i32)
+    "一二三四五六日"
+        .chars()
+        .position(|x| x == c)
+        .or((c == '天').then_some(6))
+        .map(|i| i as i32)
 }
 
 fn unknown_day() -> Point {
@@ -80,7 +95,10 @@ pub(super) fn week(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(
     };
     let mon = monday(a, k);
     Some(match day {
-        Some(i) => (end + rest.chars().next()?.len_utf8(), Value::Point(Point::of(mon.add_days(i)))),
+        Some(i) => (
+            end + rest.chars().next()?.len_utf8(),
+            Value::Point(Point::of(mon.add_days(i))),
+        ),
         None => (end, Value::Interval(Point::of(mon), Point::of(mon.add_days(6)))),
     })
 }
@@ -103,7 +121,8 @@ pub(super) fn day(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(u
         return today_numbered(n.parse().ok()?, end, r);
     }
     // 今日头条, 今日XX客户端: a medium's name, not a day
-    if word.starts_with('今') && rest.chars().take(8).collect::<String>().contains("客户端") || rest.starts_with("头条") {
+    if word.starts_with('今') && rest.chars().take(8).collect::<String>().contains("客户端") || rest.starts_with("头条")
+    {
         return None;
     }
     let from_anchor = |k: i32| r.anchor.map_or(unknown_day(), |a| Point::of(a.add_days(k)));
@@ -133,7 +152,11 @@ fn today_numbered(d: u32, end: usize, r: &Resolver) -> Option<(usize, Value)> {
     let Some(a) = r.anchor else {
         return Some((end, Value::Point(Point::day(None, None, Some(d)))));
     };
-    let base = if d <= a.d { a } else { Day { y: a.y, m: a.m, d: 1 }.add_days(-1) };
+    let base = if d <= a.d {
+        a
+    } else {
+        Day { y: a.y, m: a.m, d: 1 }.add_days(-1)
+    };
     calendar::is_valid(base.y, base.m, d).then(|| (end, Value::Point(Point::day(Some(base.y), Some(base.m), Some(d)))))
 }
 
@@ -146,7 +169,9 @@ fn from_last(r: &Resolver, k: i32) -> Point {
     match (p.y, p.m, p.d) {
         (Some(y), Some(m), Some(d)) if calendar::is_valid(y, m, d) => Point::of(Day { y, m, d }.add_days(k)),
         (None, Some(m), Some(d)) if k == 0 => Point::day(None, Some(m), Some(d)),
-        (None, Some(m), Some(d)) if k == 1 && d < calendar::days_in_month(2001, m) => Point::day(None, Some(m), Some(d + 1)),
+        (None, Some(m), Some(d)) if k == 1 && d < calendar::days_in_month(2001, m) => {
+            Point::day(None, Some(m), Some(d + 1))
+        }
         _ => unknown_day(),
     }
 }

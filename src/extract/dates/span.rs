@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::patterns::{CONNECT, RANGE_END, WEEKDAY_AFTER};
 use super::read::{self, num};
-use super::{clock, DateFound, Point, Prec, Resolver, Value};
+use super::{DateFound, Point, Prec, Resolver, Value, clock};
 use crate::text::Span;
 
 static CONNECTOR: LazyLock<Regex> =
@@ -88,14 +88,19 @@ fn widen(text: &str, sent: Span, start: usize, end: usize, value: Value, r: &mut
     }
     let mut start = start;
     // a space may stand between the word and the date (自 2012 年)
-    let before = text[sent.start..start].strip_suffix(' ').unwrap_or(&text[sent.start..start]);
+    let before = text[sent.start..start]
+        .strip_suffix(' ')
+        .unwrap_or(&text[sent.start..start]);
     if let Some(w) = ["自从", "自", "从"].into_iter().find(|w| before.ends_with(w)) {
         start = sent.start + before.len() - w.len();
         // a closed reading (a time range, a week) stays closed
         if bound == Bound::Plain && !matches!(value, Value::Interval(..)) {
             bound = Bound::Since;
         }
-    } else if let Some(w) = ["截至", "截止到", "截止", "直到", "到"].into_iter().find(|w| before.ends_with(w)) {
+    } else if let Some(w) = ["截至", "截止到", "截止", "直到", "到"]
+        .into_iter()
+        .find(|w| before.ends_with(w))
+    {
         if bound == Bound::Plain {
             start = sent.start + before.len() - w.len();
             bound = Bound::Until;
@@ -114,13 +119,18 @@ fn widen(text: &str, sent: Span, start: usize, end: usize, value: Value, r: &mut
         (Bound::Until, v) => format!("../{}", v.format()),
         (Bound::Plain | Bound::Closed, v) => v.format(),
     };
-    Some(DateFound { span: Span::new(start, end), value })
+    Some(DateFound {
+        span: Span::new(start, end),
+        value,
+    })
 }
 
 /// A clock time (or a part of the day) after a day, and a weekday after a full date; `None`
 /// when digits that no clock shows follow.
 fn with_clock(text: &str, end: usize, limit: usize, value: Value) -> Option<(usize, Value)> {
-    let Value::Point(p) = value else { return Some((end, value)) };
+    let Value::Point(p) = value else {
+        return Some((end, value));
+    };
     if p.prec != Prec::Day {
         return Some((end, value));
     }
@@ -129,7 +139,11 @@ fn with_clock(text: &str, end: usize, limit: usize, value: Value) -> Option<(usi
     if let Some(w) = WEEKDAY_AFTER.find(&text[end..limit]) {
         end += w.end();
     }
-    let default = if text[..end].ends_with('晚') { clock::Part::Evening } else { clock::Part::Morning };
+    let default = if text[..end].ends_with('晚') {
+        clock::Part::Evening
+    } else {
+        clock::Part::Morning
+    };
     if let Some(c) = clock::read_in(&text[end..limit], default) {
         // 25:05 is no time: the whole date is suspect
         let clock::Reading::Time(c) = c else { return None };
@@ -168,12 +182,17 @@ fn range(text: &str, end: usize, limit: usize, value: &Value, r: &Resolver) -> O
     let conn = CONNECTOR.find(&text[pos..limit])?;
     let after = pos + conn.end();
     if text[after..limit].starts_with('今') && !text[after..limit].starts_with("今年") {
-        let now = TO_NOW.find(&text[pos..limit]).map_or(after + '今'.len_utf8(), |m| pos + m.end());
+        let now = TO_NOW
+            .find(&text[pos..limit])
+            .map_or(after + '今'.len_utf8(), |m| pos + m.end());
         return Some((now, value.clone(), Bound::Since));
     }
     let (e_end, last) = partial_end(text, after, limit, first).or_else(|| full_end(text, after, limit, r))?;
     let last = if last.prec == Prec::Month && last.y == first.y && last.m < first.m {
-        Point { y: first.y.map(|y| y + 1), ..last }
+        Point {
+            y: first.y.map(|y| y + 1),
+            ..last
+        }
     } else {
         last
     };
@@ -210,12 +229,23 @@ fn partial_end(text: &str, after: usize, limit: usize, first: Point) -> Option<(
     if prec != first.prec && !(prec == Prec::Day && e.name("d").is_some() && first.prec == Prec::Day) {
         return None;
     }
-    Some((after + len, Point { y, m, d, prec, time: None }))
+    Some((
+        after + len,
+        Point {
+            y,
+            m,
+            d,
+            prec,
+            time: None,
+        },
+    ))
 }
 
 /// The second half as a date of its own (2021-03-09, 2019年 after 今年起).
 fn full_end(text: &str, after: usize, limit: usize, r: &Resolver) -> Option<(usize, Point)> {
-    let head = super::patterns::HEAD.find_at(&text[..limit], after).filter(|m| m.start() == after)?;
+    let head = super::patterns::HEAD
+        .find_at(&text[..limit], after)
+        .filter(|m| m.start() == after)?;
     let (e, v) = read::head(text, Span::new(after, limit), head, r)?;
     match v {
         Value::Point(p) => Some((e, p)),

@@ -329,28 +329,57 @@ fn point(v: &str) -> Option<String> {
     let digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit() || c == 'X');
     let ok = match parts.as_slice() {
         [y] => digits(y, 4),
-        [y, m] => digits(y, 4) && digits(m, 2) && (m.contains('X') || (1..=12).contains(&m.parse::<u32>().ok()?) || (21..=24).contains(&m.parse::<u32>().ok()?)),
+        [y, m] => {
+            digits(y, 4)
+                && digits(m, 2)
+                && (m.contains('X')
+                    || (1..=12).contains(&m.parse::<u32>().ok()?)
+                    || (21..=24).contains(&m.parse::<u32>().ok()?))
+        }
         [y, m, d] => {
             let known = !y.contains('X') && !m.contains('X') && !d.contains('X');
-            digits(y, 4) && digits(m, 2) && digits(d, 2)
+            digits(y, 4)
+                && digits(m, 2)
+                && digits(d, 2)
                 && (!known || calendar::is_valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
         }
         _ => false,
     };
     let time_ok = time.is_empty() || {
         let t: Vec<&str> = time.split(':').collect();
-        (2..=3).contains(&t.len()) && t.iter().all(|x| digits(x, 2))
-            && t[0].parse::<u32>().ok()? < 24 && t[1].parse::<u32>().ok()? < 60
+        (2..=3).contains(&t.len())
+            && t.iter().all(|x| digits(x, 2))
+            && t[0].parse::<u32>().ok()? < 24
+            && t[1].parse::<u32>().ok()? < 60
     };
     (ok && time_ok && (time.is_empty() || parts.len() == 3)).then(|| v.to_string())
 }
 
 #[test]
 fn edtf_validator() {
-    for ok in ["2024", "2024-05", "2024-05-06", "2024-05-06T09:42", "2024-05-06T09:42:10", "XXXX-05-06", "2005-23", "195X", "2010/..", "../2025-03-31", "2024-03/2024-05"] {
+    for ok in [
+        "2024",
+        "2024-05",
+        "2024-05-06",
+        "2024-05-06T09:42",
+        "2024-05-06T09:42:10",
+        "XXXX-05-06",
+        "2005-23",
+        "195X",
+        "2010/..",
+        "../2025-03-31",
+        "2024-03/2024-05",
+    ] {
         assert!(edtf(ok), "{ok}");
     }
-    for bad in ["2024-13", "2023-02-29", "2024-05/2024-03", "24", "2024-05-06T25:00", "2024T09:00"] {
+    for bad in [
+        "2024-13",
+        "2023-02-29",
+        "2024-05/2024-03",
+        "24",
+        "2024-05-06T25:00",
+        "2024T09:00",
+    ] {
         assert!(!edtf(bad), "{bad}");
     }
 }

@@ -32,7 +32,7 @@ fn title_meta_and_body() {
 fn dateline_reporter_and_closing_editor() {
     let text = "标题一二三四五六\n2021-03-04 10:20 来源:某网\n某网新疆新闻3月4日电(李强)今天,医院开展了义诊活动,很受欢迎。\n(编辑:阿依古丽)";
     let l = Layout::new(text);
-    assert_eq!(l.published.as_deref(), Some("2021-03-04T10:20:00"));
+    assert_eq!(l.published.as_deref(), Some("2021-03-04T10:20"));
     assert_eq!(
         names(text, &l),
         vec![("李强".into(), Role::Reporter), ("阿依古丽".into(), Role::Editor)]
