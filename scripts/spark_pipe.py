@@ -151,6 +151,7 @@ def main():
         .setMaster("local[2]")
         .setAppName("zhnews-pipe")
         .set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false")
         .set("spark.driver.bindAddress", "127.0.0.1")
         .set("spark.driver.host", "127.0.0.1")
     )

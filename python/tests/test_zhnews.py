@@ -20,7 +20,7 @@ def test_version_and_columns():
 
 
 def test_extract_count_hospital_and_offsets(ex):
-    text = "2024年3月5日,县人民医院派出12名专家赴牧区开展义诊。"
+    text = "2024年3月5日,临河县人民医院派出12名专家赴牧区开展义诊。"
     r = ex.extract(text, id="a1")
     assert r["id"] == "a1"
     assert r["counts"][0] == {
@@ -33,7 +33,7 @@ def test_extract_count_hospital_and_offsets(ex):
         "approx": "exact",
     }
     assert isinstance(r["counts"][0]["value"], int)
-    assert [h["name"] for h in r["hospitals"]] == ["县人民医院"]
+    assert [h["name"] for h in r["hospitals"]] == ["临河县人民医院"]
     assert r["dates"][0]["value"] == "2024-03-05"
     # offsets are code points into the text as given
     for kind in ("dates", "counts"):
@@ -121,7 +121,7 @@ def test_to_pandas_shapes(ex):
     pd = pytest.importorskip("pandas")
     records = ex.extract_many(
         [
-            {"id": "p1", "text": "2023年5月8日,县人民医院院长王建国带领6名专家完成全县首例腹腔镜手术。"},
+            {"id": "p1", "text": "2023年5月8日,石门县人民医院院长王建国带领6名专家完成全县首例腹腔镜手术。"},
             {"id": "p2", "text": "今年,专家团队共接诊患者1200人次,开展手术85台。"},
             {"id": "p3", "text": "天气晴朗。"},
         ]
