@@ -45,6 +45,19 @@ const ABBREVIATIONS: &[&str] = &[
     "一院", "二院", "三院", "四院", "五院", "六院", "七院", "八院", "九院", "十院", "省医", "市医", "县医",
 ];
 
+/// The date marks as words: the shared ones and the dates module's own (festival endings,
+/// 昨, 季, 午 …), each one character.
+static DATE_MARK_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = DATE_MARKS.iter().map(|s| s.to_string()).collect();
+    for c in super::dates::own_marks() {
+        let w = c.to_string();
+        if !v.contains(&w) {
+            v.push(w);
+        }
+    }
+    v
+});
+
 static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::grouped([
         data::lines(include_str!("../data/titles.txt")).collect(),
@@ -52,7 +65,7 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         ABBREVIATIONS.to_vec(),
         data::lines(include_str!("../data/first_triggers.txt")).collect(),
         NUMERAL_STARTS.to_vec(),
-        DATE_MARKS.to_vec(),
+        DATE_MARK_WORDS.iter().map(String::as_str).collect(),
         vec!["空白", "先河", "零的突破"],
     ])
 });

@@ -170,41 +170,22 @@ impl Resolver {
 /// (五一, 七一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
 /// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
 /// Rare characters only, so that the gate still skips most sentences.
-fn own_marks() -> Vec<char> {
+pub(crate) fn own_marks() -> Vec<char> {
     let mut v: Vec<char> = festivals::names()
         .iter()
         .filter_map(|n| n.chars().last())
         .filter(|c| !"一十明".contains(*c))
         .collect();
     v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
+    v.sort_unstable();
+    v.dedup();
     v
 }
 
-/// The first code point the mark set covers; every mark is a CJK ideograph.
-const MARK_BASE: u32 = 0x4E00;
-
-/// The own marks as a bit set over the CJK ideographs, so the gate tests each character in
-/// constant time.
-static MARK_BITS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut bits = vec![0u64; ((0xA000 - MARK_BASE) / 64) as usize];
-    for c in own_marks() {
-        let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
-        if let Some(w) = bits.get_mut(i / 64) {
-            *w |= 1 << (i % 64);
-        }
-    }
-    bits
-});
-
-fn is_own_mark(c: char) -> bool {
-    let i = (c as u32).wrapping_sub(MARK_BASE) as usize;
-    MARK_BITS.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-}
-
-/// Whether a sentence may hold a date: the shared date-mark cue, or one of this module's
-/// own marks (until the cue list holds them too).
-fn may_hold_date(text: &str, cues: &Cues, sent: Span) -> bool {
-    !cues.within(Cue::DateMark, sent).is_empty() || text[sent.start..sent.end].chars().any(is_own_mark)
+/// Whether a sentence may hold a date: the cue scan found a date mark in it (the shared
+/// marks and this module's own, see [`own_marks`]).
+fn may_hold_date(cues: &Cues, sent: Span) -> bool {
+    !cues.within(Cue::DateMark, sent).is_empty()
 }
 
 /// A page that opens with a full date carries its publication date there; it anchors
@@ -252,7 +233,7 @@ pub fn extract(doc: &Document, cues: &Cues, anchor: Option<Day>, out: &mut Vec<D
     let mut r = Resolver { anchor, last: None };
     let (sents, source) = sentences(doc);
     for sent in sents {
-        if source == Source::Layout && !may_hold_date(text, cues, sent) {
+        if source == Source::Layout && !may_hold_date(cues, sent) {
             continue;
         }
         let mut pos = sent.start;

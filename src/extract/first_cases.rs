@@ -101,6 +101,10 @@ pub fn extract(
         counts: Counts::new(counts),
     };
     for &sent in &doc.sentences {
+        // most sentences claim nothing: their clause index is never built
+        if cues.within(Cue::FirstTrigger, sent).is_empty() && cues.within(Cue::FirstPhrase, sent).is_empty() {
+            continue;
+        }
         let piece = &text[sent.start..sent.end];
         let mut clauses = Clauses::new(text, sent);
         let first_of_sentence = out.len();

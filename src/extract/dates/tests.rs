@@ -292,7 +292,7 @@ proptest::proptest! {
         let s = pieces.concat();
         if patterns::HEAD.find(&s).is_some() {
             let marked = crate::extract::cues::DATE_MARKS.iter().any(|m| s.contains(m))
-                || s.chars().any(is_own_mark);
+                || s.chars().any(|c| own_marks().contains(&c));
             proptest::prop_assert!(marked, "{s}");
         }
     }
