@@ -235,7 +235,16 @@ fn run_guarded(ex: &Extractor, job: Job) -> Outcome {
             record.path = path;
             Ok(record)
         }
-        Err(error) => Err(Failure { id, path, error }),
+        Err(error) => {
+            // a line that parsed but failed later (a bad `published`, too large) has an id
+            let id = match &error {
+                InputError::Published { input, .. } | InputError::TooLarge { input, .. } if !input.is_empty() => {
+                    input.clone()
+                }
+                _ => id,
+            };
+            Err(Failure { id, path, error })
+        }
     }
 }
 

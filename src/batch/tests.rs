@@ -141,11 +141,12 @@ fn every_line_gives_one_record_in_order() {
     data.extend_from_slice(b"{\"id\":12,\"text\":\"x\"}\n");
     data.extend_from_slice(b"{\"text\":\"y\"}\n");
     let ex = Extractor::new();
+    data.extend_from_slice(b"{\"id\":\"p\",\"text\":\"y\",\"published\":\"2024-02-30\"}\n");
     let recs: Vec<Record> = ex.records(read_jsonl(std::io::Cursor::new(data))).collect();
     let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
-    assert_eq!(ids, ["a", "2", "3", "4", "12", "6"]);
+    assert_eq!(ids, ["a", "2", "3", "4", "12", "6", "p"]);
     let failed: Vec<bool> = recs.iter().map(|r| r.error.is_some()).collect();
-    assert_eq!(failed, [false, true, true, true, false, false]);
+    assert_eq!(failed, [false, true, true, true, false, false, true]);
     assert_eq!(recs[0].extra.get("url").and_then(|v| v.as_str()), Some("u1"));
 }
 
