@@ -230,8 +230,10 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usiz
     if s.starts_with("一半") {
         return found_or(half_of_one(text, p, sent), p);
     }
-    if let Some(rest) = s.strip_prefix("百分之") {
-        return found_or(per_cent(text, sent, p, rest), p);
+    for (per, scale) in [("百分之", 1.0), ("千分之", 0.1), ("万分之", 0.01)] {
+        if let Some(rest) = s.strip_prefix(per) {
+            return found_or(per_cent(text, sent, p, per, rest, scale), p);
+        }
     }
     let Some(num) = numeral::parse(s) else { return (None, p) };
     let skip = p + num.len;
@@ -434,10 +436,11 @@ fn percent(span: Span, value: f64) -> CountMention {
     }
 }
 
-/// `百分之三十` is 30 %, `百分之二点五` 2.5 %.
-fn per_cent(text: &str, sent: Span, p: usize, rest: &str) -> Option<CountMention> {
+/// `百分之三十` is 30 %, `百分之二点五` 2.5 %, `千分之五` 0.5 %: `per` and its numeral, read
+/// at `scale` per cent.
+fn per_cent(text: &str, sent: Span, p: usize, per: &str, rest: &str, scale: f64) -> Option<CountMention> {
     let n = numeral::parse(rest)?;
-    Some(share(text, sent, p, p + "百分之".len() + n.len, n.value))
+    Some(share(text, sent, p, p + per.len() + n.len, n.value * scale))
 }
 
 /// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.

@@ -101,6 +101,7 @@ pub(super) fn half_unit(s: &str) -> Option<(usize, &'static str)> {
         ("个半月", "月"),
         ("年半", "年"),
         ("天半", "天"),
+        ("岁半", "岁"),
         ("小时半", "小时"),
     ];
     HALVES
