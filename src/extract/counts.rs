@@ -83,15 +83,19 @@ use markers::{
 };
 use objects::{NO_OBJECT, object_after, object_before};
 
-/// Whether the numeral lies inside a fixed expression (千家万户): an idiom starting at most
-/// three characters before it, read by an anchored automaton, not a scan of the sentence.
+/// Whether the numeral lies inside a fixed expression (千家万户, 几十年如一日): an idiom starting
+/// at most three characters before it or inside it, read by an anchored automaton, not a scan
+/// of the sentence.
 fn in_idiom(text: &str, sent: Span, number: Span) -> bool {
     let starts = text[sent.start..number.start]
         .char_indices()
         .rev()
         .take(3)
         .map(|(i, _)| sent.start + i);
-    std::iter::once(number.start).chain(starts).any(|s| {
+    let inside = text[number.start..number.end]
+        .char_indices()
+        .map(|(i, _)| number.start + i);
+    inside.chain(starts).any(|s| {
         IDIOMS
             .find(Input::new(&text[s..sent.end]).anchored(Anchored::Yes))
             .is_some_and(|m| s + m.end() > number.start)

@@ -163,6 +163,8 @@ pub(super) fn unit_allowed(text: &str, p: usize, at: usize, end: usize, unit: &s
         "种" => !after_is("植子"),
         "床" => !after_is("边旁上"),
         "次" => !after_is("日"),
+        // 十九届五中全会: a session of a congress, named
+        "届" => !after.is_some_and(numeral::is_chinese_numeral_char),
         "台" => !after_is("河"),
         "米" => num.script != Script::Chinese || !after_is("饭粒"),
         _ => true,
