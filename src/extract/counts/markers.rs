@@ -150,7 +150,13 @@ pub(super) fn unit_allowed(text: &str, p: usize, at: usize, end: usize, unit: &s
         "年" => !after_is("级代度"),
         "名" => !text[at..].starts_with("名称"),
         // before the unit may stand 余 or 多: the numeral's own start says where 零下 would end
-        "度" => text[..p].ends_with(['下', '负', '-']) || text[p..p + num.len].contains(['.', '点']),
+        "度" => {
+            // a temperature takes a sign or a decimal; 两度获评, 三度进藏 count times (not 三度烧伤)
+            let times = num.script == Script::Chinese && (2.0..=9.0).contains(&num.value);
+            text[..p].ends_with(['下', '负', '-'])
+                || text[p..p + num.len].contains(['.', '点'])
+                || (times && after_is("获荣入赴进援当被出登夺问携来前走回参蝉连创踏重深再"))
+        }
         "期" => !after_is("间望待限刊"),
         "周" => !after_is("边围末期"),
         "门" => !after_is("诊口户峡"),

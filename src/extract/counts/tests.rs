@@ -89,7 +89,8 @@ fn cases() -> Vec<(&'static str, Vec<Expected>)> {
         ("筛查0-6岁儿童。", vec![c("0-6岁", 0.0, Some("岁"), About)]),
         ("每次驻点3至5天,有时要七到十天。", vec![c("3至5天", 3.0, Some("天"), About), c("七到十天", 7.0, Some("天"), About)]),
         ("三十来位专家参加。", vec![c("三十来位专家", 30.0, Some("位"), About)]),
-        ("两度获评先进,先后三次进藏。", vec![c("三次", 3.0, Some("次"), Exact)]),
+        ("两度获评先进,先后三次进藏。", vec![c("两度", 2.0, Some("度"), Exact), c("三次", 3.0, Some("次"), Exact)]),
+        ("收治三度烧伤患者,室温二十度。", vec![]),
         // measurements and money
         ("翻越海拔4200多米的山口。", vec![c("4200多米", 4200.0, Some("米"), Over)]),
         ("切口仅2.5cm,体温升高1.5℃。", vec![c("2.5cm", 2.5, Some("cm"), Exact), c("1.5℃", 1.5, Some("℃"), Exact)]),
