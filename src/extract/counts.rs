@@ -51,10 +51,16 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 /// The end of the run of numeral characters starting at `start`: the characters of
 /// [`NUMERAL_STARTS`](super::cues::NUMERAL_STARTS), and `.`/`,` inside the run (1,200, 3.5).
 fn run_end(text: &str, start: usize, limit: usize) -> usize {
-    text[start..limit]
-        .char_indices()
-        .find(|&(_, c)| !(matches!(c, '.' | ',') || is_numeral_start(c)))
-        .map_or(limit, |(i, _)| start + i)
+    let run = &text[start..limit];
+    let mut chars = run.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // `.` and `,` join digits (1,200, 3.5), not numerals (十二万,三千)
+        let joins = matches!(c, '.' | ',') && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
+        if !(joins || is_numeral_start(c)) {
+            return start + i;
+        }
+    }
+    limit
 }
 
 fn is_numeral_start(c: char) -> bool {
@@ -69,38 +75,27 @@ static IDIOMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     )
 });
 
+mod markers;
 mod objects;
 
+use markers::{
+    cheng, decades, half_unit, minutes_after, prefix_before, range_end, sign_before, unit_after_ge_more, unit_allowed,
+};
 use objects::{NO_OBJECT, object_after, object_before};
 
-/// Markers before a number, longest first, with what they say.
-const PREFIXES: &[(&str, Approx)] = &[
-    ("不到", Approx::Under),
-    ("不足", Approx::Under),
-    ("接近", Approx::Under),
-    ("将近", Approx::Under),
-    ("少于", Approx::Under),
-    ("近", Approx::Under),
-    ("大约", Approx::About),
-    ("约", Approx::About),
-    ("超过", Approx::Over),
-    ("超出", Approx::Over),
-    ("多于", Approx::Over),
-    ("逾", Approx::Over),
-    ("超", Approx::Over),
-    ("上", Approx::About),
-    ("连续", Approx::Exact),
-];
-
-/// Whether the numeral lies inside a fixed expression (千家万户): an idiom starting at most
-/// three characters before it, read by an anchored automaton, not a scan of the sentence.
+/// Whether the numeral lies inside a fixed expression (千家万户, 几十年如一日): an idiom starting
+/// at most three characters before it or inside it, read by an anchored automaton, not a scan
+/// of the sentence.
 fn in_idiom(text: &str, sent: Span, number: Span) -> bool {
     let starts = text[sent.start..number.start]
         .char_indices()
         .rev()
         .take(3)
         .map(|(i, _)| sent.start + i);
-    std::iter::once(number.start).chain(starts).any(|s| {
+    let inside = text[number.start..number.end]
+        .char_indices()
+        .map(|(i, _)| number.start + i);
+    inside.chain(starts).any(|s| {
         IDIOMS
             .find(Input::new(&text[s..sent.end]).anchored(Anchored::Yes))
             .is_some_and(|m| s + m.end() > number.start)
@@ -127,12 +122,14 @@ pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountM
     for &sent in &doc.sentences {
         // runs of numeral characters, from the numeral starts of the shared cue scan
         let mut from = sent.start;
-        for start in cues.within(Cue::NumeralStart, sent) {
-            if start.start < from {
+        let capitals = capital_starts(text, sent);
+        let cued = cues.within(Cue::NumeralStart, sent).iter().map(|s| s.start);
+        for start in merge(cued, capitals) {
+            if start < from {
                 continue;
             }
-            let end = run_end(text, start.start, sent.end);
-            let (found, next) = count_at(doc, sent, start.start);
+            let end = run_end(text, start, sent.end);
+            let (found, next) = count_at(doc, sent, start);
             from = end.max(next);
             if let Some(m) = found {
                 let clash = dates.overlaps(m.number) || in_idiom(text, sent, m.number);
@@ -142,6 +139,35 @@ pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountM
             }
         }
     }
+}
+
+/// The characters of financial numerals (壹佰贰拾), which the cue scan does not list.
+const CAPITALS: &str = "壹贰叁肆伍陆柒捌玖拾佰仟";
+
+/// Where financial numerals (壹佰贰拾) start in a sentence: the shared cue scan knows only the
+/// common numerals. Empty, and no allocation, for the usual sentence without them.
+fn capital_starts(text: &str, sent: Span) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_run = false;
+    for (i, c) in text[sent.start..sent.end].char_indices() {
+        let capital = CAPITALS.contains(c);
+        if capital && !in_run {
+            out.push(sent.start + i);
+        }
+        in_run = capital || (in_run && numeral::is_chinese_numeral_char(c));
+    }
+    out
+}
+
+/// Two ascending sequences of positions as one.
+fn merge(a: impl Iterator<Item = usize>, b: Vec<usize>) -> impl Iterator<Item = usize> {
+    let mut a = a.peekable();
+    let mut b = b.into_iter().peekable();
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&x), Some(&y)) if y < x => b.next(),
+        (Some(_), _) => a.next(),
+        (None, _) => b.next(),
+    })
 }
 
 /// The dates of a document, asked whether a numeral lies in one: sorted by start, with the
@@ -175,114 +201,203 @@ impl DateSpans {
     }
 }
 
+/// What is read of a count so far.
+struct Reading {
+    value: f64,
+    approx: Approx,
+    unit: Option<String>,
+    /// Where reading stands.
+    q: usize,
+    /// A scale word after 余/多 (280余万人) was read into the value.
+    scaled: bool,
+}
+
+/// Whether what stands before the numeral at `p` makes it no count: identifiers (URLs,
+/// phones, codes), ordinals (第3, 第 8), short slogans in quotes (“5+1”), weekdays.
+fn excluded_before(text: &str, sent: Span, p: usize) -> bool {
+    let head = &text[sent.start..p];
+    let mut back = head.chars().rev();
+    let (prev, before) = (back.next(), back.next());
+    match prev {
+        Some('-') => before.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+~".contains(c)),
+        Some('“') => text[p..sent.end].chars().take(12).any(|c| c == '”'),
+        Some(' ') => before == Some('第'),
+        Some(c) => c.is_ascii_alphanumeric() || "./_:@#+第《「\"周初".contains(c),
+        None => false,
+    }
+}
+
 /// The count whose numeral starts at `p`, if any, and where to go on scanning.
 fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usize) {
     let text = doc.text();
     let s = &text[p..sent.end];
     if s.starts_with("一半") {
-        return found_or(half_of_one(text, p, p, sent), p);
+        return found_or(half_of_one(text, p, sent), p);
     }
-    if let Some(rest) = s.strip_prefix("百分之") {
-        return found_or(per_cent(p, rest), p);
+    for (per, scale) in [("百分之", 1.0), ("千分之", 0.1), ("万分之", 0.01)] {
+        if let Some(rest) = s.strip_prefix(per) {
+            return found_or(per_cent(text, sent, p, per, rest, scale), p);
+        }
     }
     let Some(num) = numeral::parse(s) else { return (None, p) };
     let skip = p + num.len;
-    let prev = prev_char(text, p);
-    // identifiers (URLs, phones, codes), ordinals, slogans in quotes, weekdays
-    if prev.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+第“《「\"周初".contains(c)) {
+    if excluded_before(text, sent, p) {
         return (None, skip);
     }
-    let (prefix_at, prefix) = prefix_before(text, sent, p, &num, s);
-    if num.is_lone_one(s) && half_unit(&s[num.len..]).is_none() {
-        return found_or(half_of_one(text, p, prefix_at, sent), skip);
+    let (mut prefix_at, prefix) = prefix_before(text, sent, p, &num, s);
+    let range = range_end(text, skip, sent.end, &num);
+    if range.is_none() && num.is_lone_one(s) && half_unit(&s[num.len..]).is_none() {
+        return (None, skip);
     }
     if num.bare_scale && prefix.is_none() && !s[num.len..].starts_with(['余', '多']) {
         return (None, skip);
     }
-    let mut value = num.value;
-    let mut approx = match num.vague {
-        Vague::None => Approx::Exact,
-        Vague::Over => Approx::Over,
-        Vague::About => Approx::About,
+    let mut r = Reading {
+        value: num.value,
+        approx: match (num.vague, range) {
+            (_, Some(_)) | (Vague::About, _) => Approx::About,
+            (Vague::None, _) => Approx::Exact,
+            (Vague::Over, _) => Approx::Over,
+        },
+        unit: None,
+        q: range.unwrap_or(skip),
+        scaled: false,
     };
-    let mut q = p + num.len;
-    if text[q..sent.end].starts_with(['余', '多']) && !text[q..].starts_with("多元") {
-        approx = Approx::Over;
-        q += 3;
+    // 大半天, 大半年: more than half
+    if prefix.is_none() && &s[..num.len] == "半" && text[sent.start..p].ends_with('大') {
+        prefix_at = p - '大'.len_utf8();
+        r.approx = Approx::Over;
     }
-    let unit: Option<String>;
-    let ends_in_scale = |w: char| s[..num.len].ends_with(w);
-    if let Some((share, len)) = fraction(&text[q..sent.end], value) {
-        // 三分之一: a fraction, as a percentage
-        value = share;
-        unit = Some("%".into());
-        q += len;
-    } else if text[q..].starts_with('元') && (ends_in_scale('万') || ends_in_scale('亿')) {
-        let scale = if ends_in_scale('万') { 1e4 } else { 1e8 };
-        value /= scale;
-        unit = Some(if scale == 1e4 { "万元" } else { "亿元" }.to_string());
-        q += '元'.len_utf8();
-    } else if let Some((len, u)) = half_unit(&text[q..sent.end]) {
-        value += 0.5;
-        unit = Some(u.to_string());
-        q += len;
-    } else if let Some((len, u)) = unit_at(&text[q..sent.end]) {
-        if !unit_allowed(text, p, q, q + len, u, &num) {
-            return (None, skip);
-        }
-        unit = Some(u.to_string());
-        q += len;
-    } else if let Some(v) = cheng(text, q, &num, s) {
-        value = v;
-        unit = Some("%".into());
-        q += '成'.len_utf8();
-    } else if num.value >= 10_000.0 && (ends_in_scale('万') || ends_in_scale('亿')) {
-        unit = None;
-    } else {
+    more_and_scale(text, sent, &num, &mut r);
+    if !read_unit(text, sent, p, &num, &mut r) {
         return (None, skip);
     }
-    if unit.as_deref() == Some("年") && num.script == Script::Arabic && (1000.0..=2100.0).contains(&num.value) {
-        return (None, q);
+    let unit = r.unit.as_deref();
+    if unit == Some("年") && num.script == Script::Arabic && (1000.0..=2100.0).contains(&num.value) {
+        return (None, r.q);
     }
-    if unit.as_deref() == Some("小时") {
-        if let Some((extra, len)) = minutes_after(&text[q..sent.end]) {
-            value += extra;
-            q += len;
+    if let Some(at) = unit
+        .filter(|_| prefix_at == p)
+        .and_then(|u| sign_before(text, sent, p, u))
+    {
+        r.value = -r.value;
+        prefix_at = at;
+    }
+    if let Some(a) = prefix.filter(|&a| a != Approx::Exact) {
+        r.approx = a;
+    }
+    let m = finish(doc, sent, r, prefix_at, Span::new(p, skip));
+    let end = m.span.end;
+    (Some(m), end)
+}
+
+/// What follows the numeral before its unit: a space after Arabic digits (8 个区), 余/多
+/// (with a scale word after them: 280余万人), or 来 after a round number (二十来位).
+fn more_and_scale(text: &str, sent: Span, num: &Numeral, r: &mut Reading) {
+    let rest = &text[r.q..sent.end];
+    if num.script != Script::Chinese {
+        if let Some(after) = rest.strip_prefix(' ') {
+            if after.starts_with(['余', '多']) || unit_at(after).is_some() {
+                r.q += 1;
+            }
         }
     }
-    let mut prefix_at = prefix_at;
-    // 零下 is a sign for temperatures only: 零下1名专家 counts one expert
-    if unit.as_deref() == Some("度") && text[sent.start..prefix_at].ends_with("零下") {
-        value = -value;
-        prefix_at -= "零下".len();
+    let rest = &text[r.q..sent.end];
+    if rest.starts_with(['余', '多']) && !rest.starts_with("多元") {
+        r.approx = Approx::Over;
+        r.q += '余'.len_utf8();
+        let rest = &text[r.q..sent.end];
+        for (w, f) in [('万', 1e4), ('亿', 1e8)] {
+            if rest.starts_with(w) && !rest[w.len_utf8()..].starts_with('元') {
+                r.value *= f;
+                r.q += w.len_utf8();
+                r.scaled = true;
+            }
+        }
+    } else if let Some(after) = rest.strip_prefix('来') {
+        let round = r.value >= 10.0 && r.value % 10.0 == 0.0;
+        if round && unit_at(after).is_some() {
+            r.approx = Approx::About;
+            r.q += '来'.len_utf8();
+        }
     }
+}
+
+/// The unit after the numeral (and its markers), with what it does to the value; false
+/// when there is none and the number alone is no count.
+fn read_unit(text: &str, sent: Span, p: usize, num: &Numeral, r: &mut Reading) -> bool {
+    let rest = &text[r.q..sent.end];
+    let written = &text[p..p + num.len];
+    let scale = ['万', '亿'].into_iter().find(|&w| written.ends_with(w));
+    let (len, unit): (usize, &str) = if let Some((share, len)) = fraction(rest, r.value) {
+        // 三分之一: a fraction, as a percentage
+        r.value = share;
+        (len, "%")
+    } else if let Some(w) = scale.filter(|_| rest.starts_with('元') && !r.scaled) {
+        r.value /= if w == '万' { 1e4 } else { 1e8 };
+        ('元'.len_utf8(), if w == '万' { "万元" } else { "亿元" })
+    } else if let Some((len, u)) = half_unit(rest) {
+        r.value += 0.5;
+        (len, u)
+    } else if let Some((len, u)) = unit_after_ge_more(rest) {
+        r.approx = Approx::Over;
+        (len, u)
+    } else if let Some((len, u)) = unit_at(rest).filter(|&(len, u)| unit_allowed(text, p, r.q, r.q + len, u, num)) {
+        (len, u)
+    } else if unit_at(rest).is_some() {
+        // a unit that does not count here (3名称), or a scale alone (数百万乡村医生)
+        return r.value >= 10_000.0 && (scale.is_some() || r.scaled);
+    } else if let Some(v) = cheng(text, r.q, num) {
+        r.value = v;
+        ('成'.len_utf8(), "%")
+    } else if let Some(v) = decades(text, r.q, num) {
+        r.value = v;
+        ('旬'.len_utf8(), "岁")
+    } else if rest.starts_with("出头") && (20.0..=90.0).contains(&r.value) && r.value % 10.0 == 0.0 {
+        // 四十出头: an age just past a round number
+        r.approx = Approx::Over;
+        ("出头".len(), "岁")
+    } else {
+        return r.value >= 10_000.0 && (scale.is_some() || r.scaled);
+    };
+    r.unit = Some(unit.to_string());
+    r.q += len;
+    if unit == "小时" {
+        if let Some((extra, len)) = minutes_after(&text[r.q..sent.end]) {
+            r.value += extra;
+            r.q += len;
+        }
+    }
+    true
+}
+
+/// The markers after the unit (以上, 左右, 有余, 出头) and the counted noun, as the mention.
+fn finish(doc: &Document, sent: Span, mut r: Reading, prefix_at: usize, number: Span) -> CountMention {
+    let text = doc.text();
     for (w, a) in [
         ("以上", Approx::Over),
         ("左右", Approx::About),
+        ("有余", Approx::Over),
+        ("出头", Approx::Over),
         ("余", Approx::Over),
         ("多", Approx::Over),
     ] {
-        if text[q..sent.end].starts_with(w) && (w.len() > 3 || unit.is_some()) {
-            if approx == Approx::Exact {
-                approx = a;
+        if text[r.q..sent.end].starts_with(w) && (w.len() > 3 || r.unit.is_some()) {
+            if r.approx == Approx::Exact {
+                r.approx = a;
             }
-            q += w.len();
+            r.q += w.len();
             break;
         }
     }
-    if let Some(a) = prefix {
-        if a != Approx::Exact {
-            approx = a;
-        }
-    }
-    let mut end = q;
+    let mut end = r.q;
     let mut object = None;
-    if unit.as_deref().is_some_and(|u| !NO_OBJECT.contains(&u)) {
-        if let Some((obj, obj_end)) = object_after(doc, q, sent) {
+    if r.unit.as_deref().is_some_and(|u| !NO_OBJECT.contains(&u)) {
+        if let Some((obj, obj_end)) = object_after(doc, r.q, sent) {
             object = Some(obj);
             end = obj_end;
             if text[end..sent.end].starts_with("以上") {
-                approx = Approx::Over;
+                r.approx = Approx::Over;
                 end += "以上".len();
             }
         }
@@ -290,15 +405,14 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usiz
     if object.is_none() {
         object = object_before(doc, prefix_at, sent);
     }
-    let m = CountMention {
+    CountMention {
         span: Span::new(prefix_at, end),
-        value,
-        unit,
+        value: r.value,
+        unit: r.unit,
         object,
-        approx,
-        number: Span::new(p, p + num.len),
-    };
-    (Some(m), end)
+        approx: r.approx,
+        number,
+    }
 }
 
 /// A count found, scanning on after it; or none, scanning on from `otherwise`.
@@ -326,109 +440,42 @@ fn percent(span: Span, value: f64) -> CountMention {
     }
 }
 
-fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: &str) -> (usize, Option<Approx>) {
-    let before = &text[sent.start..p];
-    for &(w, a) in PREFIXES {
-        if before.ends_with(w) {
-            let at = p - w.len();
-            let pre = prev_char(text, at);
-            if w == "近" && pre.is_some_and(|c| "最附临靠将接".contains(c)) {
-                continue;
-            }
-            if w == "上" && !(num.bare_scale || s.starts_with(['百', '千', '万'])) {
-                continue;
-            }
-            if w == "超" && pre == Some('高') {
-                continue;
-            }
-            return (at, Some(a));
-        }
-    }
-    (p, None)
-}
-
-/// `百分之三十` is 30 %.
-fn per_cent(p: usize, rest: &str) -> Option<CountMention> {
+/// `百分之三十` is 30 %, `百分之二点五` 2.5 %, `千分之五` 0.5 %: `per` and its numeral, read
+/// at `scale` per cent.
+fn per_cent(text: &str, sent: Span, p: usize, per: &str, rest: &str, scale: f64) -> Option<CountMention> {
     let n = numeral::parse(rest)?;
-    Some(percent(Span::new(p, p + "百分之".len() + n.len), n.value))
-}
-
-/// `两个半小时`, `一年半`: a unit with a half, as (bytes, unit).
-fn half_unit(s: &str) -> Option<(usize, &'static str)> {
-    const HALVES: &[(&str, &str)] = &[
-        ("个半小时", "小时"),
-        ("个半月", "个月"),
-        ("年半", "年"),
-        ("天半", "天"),
-        ("小时半", "小时"),
-    ];
-    HALVES
-        .iter()
-        .find(|(w, _)| s.starts_with(w))
-        .map(|(w, u)| (w.len(), *u))
+    Some(share(text, sent, p, p + per.len() + n.len, n.value * scale))
 }
 
 /// `一半` is 50 %; any other lone `一` means "a/one" and is not a count.
-fn half_of_one(text: &str, p: usize, prefix_at: usize, sent: Span) -> Option<CountMention> {
+fn half_of_one(text: &str, p: usize, sent: Span) -> Option<CountMention> {
     if !text[p..sent.end].starts_with("一半") {
         return None;
     }
-    let end = p + "一半".len();
-    Some(CountMention {
-        span: Span::new(prefix_at, end),
-        number: Span::new(p, end),
-        ..percent(Span::new(p, end), 50.0)
-    })
+    Some(share(text, sent, p, p + "一半".len(), 50.0))
 }
 
-/// Whether the unit at `at..end` counts the numeral at `p` (名 in 3名, not in 3名称).
-fn unit_allowed(text: &str, p: usize, at: usize, end: usize, unit: &str, num: &Numeral) -> bool {
-    let after = next_char(text, end);
-    let after_is = |set: &str| after.is_some_and(|c| set.contains(c));
-    match unit {
-        "人" => !after_is("民"),
-        "所" => !after_is("有以谓在属得述说"),
-        "年" => !after_is("级代度"),
-        "名" => !text[at..].starts_with("名称"),
-        // before the unit may stand 余 or 多: the numeral's own start says where 零下 would end
-        "度" => text[..p].ends_with("零下") || text[p..p + num.len].contains('.'),
-        "期" => !after_is("间望待限刊"),
-        "周" => !after_is("边围末期"),
-        "门" => !after_is("诊口户"),
-        "部" => !after_is("门署分位长"),
-        "处" => !after_is("理于在长"),
-        "间" => false,
-        "本" => !after_is("地土院市县届次"),
-        "支" => !after_is("持援部付出撑"),
-        "条" => !after_is("件例"),
-        "种" => !after_is("植子"),
-        "床" => !after_is("边旁上"),
-        "次" => !after_is("日"),
-        "米" => num.script != Script::Chinese || !after_is("饭粒"),
-        _ => true,
+/// A percentage at `p..end` with its markers: 近一半, 一半以上, 百分之三十左右.
+fn share(text: &str, sent: Span, p: usize, end: usize, value: f64) -> CountMention {
+    let mut m = percent(Span::new(p, end), value);
+    let one = numeral::parse("一");
+    if let Some((at, a)) = one.and_then(|n| match prefix_before(text, sent, p, &n, "") {
+        (at, Some(a)) => Some((at, a)),
+        _ => None,
+    }) {
+        m.span.start = at;
+        m.approx = a;
     }
-}
-
-/// `六成` → 60 (%): one digit before 成, when 成 is not part of a word like 成为.
-fn cheng(text: &str, q: usize, num: &Numeral, s: &str) -> Option<f64> {
-    if !text[q..].starts_with('成') || num.value < 1.0 || num.value > 10.0 || s[..num.len].contains('.') {
-        return None;
+    for (w, a) in [("以上", Approx::Over), ("左右", Approx::About), ("多", Approx::Over)] {
+        if text[end..sent.end].starts_with(w) {
+            m.span.end += w.len();
+            if m.approx == Approx::Exact {
+                m.approx = a;
+            }
+            break;
+        }
     }
-    let after = next_char(text, q + '成'.len_utf8());
-    if after.is_some_and(|c| "功立果员本就长绩熟交效都年型份品人".contains(c)) {
-        return None;
-    }
-    Some(num.value * 10.0)
-}
-
-/// `24分` after `2小时`: minutes as a fraction of the hour.
-fn minutes_after(s: &str) -> Option<(f64, usize)> {
-    let n = numeral::parse(s)?;
-    let rest = &s[n.len..];
-    if rest.starts_with('分') && !rest.starts_with("分钟") && n.value < 60.0 {
-        return Some((n.value / 60.0, n.len + '分'.len_utf8()));
-    }
-    None
+    m
 }
 
 #[cfg(test)]

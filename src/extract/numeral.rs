@@ -52,24 +52,24 @@ impl Numeral {
 fn digit(c: char) -> Option<u32> {
     Some(match c {
         '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
         _ => return None,
     })
 }
 
 fn small_unit(c: char) -> Option<u64> {
     Some(match c {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1000,
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
         _ => return None,
     })
 }
@@ -101,7 +101,7 @@ pub fn parse(s: &str) -> Option<Numeral> {
     let n = if c.is_ascii_digit() {
         parse_arabic(s)
     } else if is_chinese_numeral_char(c) {
-        parse_chinese(s)
+        parse_chinese(s).map(|n| decimal(s, n))
     } else {
         None
     };
@@ -156,10 +156,34 @@ fn parse_arabic(s: &str) -> Option<Numeral> {
             n.value *= f;
             n.len += w.len();
             n.script = Script::Mixed;
+            add_below_scale(s, &mut n, f);
             break;
         }
     }
     Some(n)
+}
+
+/// Digits after a scale word that fill the places below it: 2万300 = 20300, 3亿2000万; one
+/// digit alone is the next place down, as spoken (1万2 = 12000).
+fn add_below_scale(s: &str, n: &mut Numeral, scale: f64) {
+    let rest = s.get(n.len..).unwrap_or("");
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let Some(m) = parse_arabic(rest) else { return };
+    let digits = &rest[..m.len];
+    if m.value.fract() != 0.0 || digits.contains([',', '.']) {
+        return;
+    }
+    let below = if m.len == 1 && m.script == Script::Arabic {
+        m.value * scale / 10.0
+    } else {
+        m.value
+    };
+    if below > 0.0 && below < scale {
+        n.value += below;
+        n.len += m.len;
+    }
 }
 
 /// The most characters a Chinese numeral is read over.
@@ -240,7 +264,8 @@ fn parse_chinese(s: &str) -> Option<Numeral> {
     if read.value == 0 && !read.saw_digit {
         return None;
     }
-    let bare = !read.saw_digit && read.used == 1 && start == 0;
+    // a lone 十 is ten (十名专家); a lone 百, 千 or 万 is a scale word
+    let bare = !read.saw_digit && read.used == 1 && start == 0 && small_unit(body[0]) != Some(10);
     if read.about {
         vague = Vague::About;
     } else if read.over && vague == Vague::None {
@@ -279,6 +304,10 @@ fn positional(body: &[char]) -> Positional {
     let (mut total, mut section) = (0u64, 0u64);
     // a digit read and not yet multiplied by a unit
     let mut number: Option<u64> = None;
+    // the unit right before that digit: a last digit right after 百, 千, 万 or 亿 is the
+    // next place down, as spoken (三百五 = 350, 四万二 = 42000); after 零 it is units
+    let mut number_after: u64 = 1;
+    let mut prev_unit: u64 = 1;
     for (k, &c) in body.iter().enumerate() {
         let d = digit(c);
         if let Some(p) = number.filter(|_| d.is_some() || matches!(c, '廿' | '卅')) {
@@ -295,9 +324,11 @@ fn positional(body: &[char]) -> Positional {
             read.about = true;
             continue;
         }
+        let unit = small_unit(c).or_else(|| big_unit(c)).unwrap_or(1);
         if let Some(d) = d {
             // 零 only holds a place (一百零五); it is not a digit to multiply
             number = (d > 0).then_some(d as u64);
+            number_after = prev_unit;
             read.saw_digit = true;
         } else if let Some(u) = small_unit(c) {
             section = section.saturating_add(number.unwrap_or(1).saturating_mul(u));
@@ -317,13 +348,55 @@ fn positional(body: &[char]) -> Positional {
         } else if c == '几' {
             read.over = true;
         }
+        prev_unit = unit;
     }
     // a 零 at the end holds no place (一百零): it is not part of the numeral
     while read.used > 1 && matches!(body[read.used - 1], '零' | '〇') {
         read.used -= 1;
     }
-    read.value = total.saturating_add(section).saturating_add(number.unwrap_or(0));
+    let last = number.unwrap_or(0).saturating_mul((number_after / 10).max(1));
+    read.value = total.saturating_add(section).saturating_add(last);
     read
+}
+
+/// A Chinese decimal after the whole part `n` (二点五, 十四.七, 零点零五, 二点五万): digits one
+/// by one after 点 or `.`. Not a clock (三点五十分, 三点五分) nor a second 点.
+fn decimal(s: &str, n: Numeral) -> Numeral {
+    if n.vague != Vague::None || n.bare_scale || n.value.fract() != 0.0 || n.value > 1e12 {
+        return n;
+    }
+    let rest = s.get(n.len..).unwrap_or("");
+    let Some(frac) = rest.strip_prefix('点').or_else(|| rest.strip_prefix('.')) else {
+        return n;
+    };
+    let mut digits = String::new();
+    let mut len = 0;
+    for c in frac.chars().take(MAX_CHARS) {
+        match digit(c) {
+            Some(d) if c != '两' => digits.push(char::from(b'0' + d as u8)),
+            _ => break,
+        }
+        len += c.len_utf8();
+    }
+    let tail = frac.get(len..).unwrap_or("");
+    let after = tail.chars().next();
+    if digits.is_empty() || after.is_some_and(|c| small_unit(c).is_some() || "分刻时点.".contains(c)) {
+        return n;
+    }
+    let Ok(mut value) = format!("{}.{digits}", n.value as u64).parse::<f64>() else {
+        return n;
+    };
+    len += rest.len() - frac.len();
+    if let Some(u) = after.and_then(big_unit) {
+        value *= u as f64;
+        len += after.map_or(0, char::len_utf8);
+    }
+    Numeral {
+        value,
+        len: n.len + len,
+        digit_string: false,
+        ..n
+    }
 }
 
 fn done(

@@ -13,7 +13,8 @@ static OBJECTS: LazyLock<data::WordSet> =
 /// Units of time, age, proportion and distance: what follows them is never their object.
 pub(super) const NO_OBJECT: &[&str] = &[
     "年",
-    "个月",
+    "月",
+    "华诞",
     "周",
     "天",
     "小时",
@@ -31,6 +32,10 @@ pub(super) const NO_OBJECT: &[&str] = &[
     "厘米",
     "毫米",
     "度",
+    "℃",
+    "cm",
+    "mm",
+    "km",
 ];
 
 /// Whether the last word of a noun phrase is a counted noun (`患者`, `当地患者`; not `授课`

@@ -50,7 +50,7 @@ fn cases() -> Vec<(&'static str, Vec<Expected>)> {
         ("71岁的老人康复出院。", vec![c("71岁", 71.0, Some("岁"), Exact)]),
         ("在2400公里外的郑州。", vec![c("2400公里", 2400.0, Some("公里"), Exact)]),
         ("两年来,医疗队扎根基层。", vec![c("两年", 2.0, Some("年"), Exact)]),
-        ("3个月的培训结束。", vec![c("3个月", 3.0, Some("个月"), Exact)]),
+        ("3个月的培训结束。", vec![c("3个月", 3.0, Some("月"), Exact)]),
         ("通过率提升2个百分点。", vec![c("2个百分点", 2.0, Some("个百分点"), Exact)]),
         ("1名副主任医师赴当地。", vec![c("1名副主任医师", 1.0, Some("名"), Exact)]),
         ("诊治病人不足百人。", vec![c("不足百人", 100.0, Some("人"), Under)]),
@@ -61,7 +61,59 @@ fn cases() -> Vec<(&'static str, Vec<Expected>)> {
         ("四分之三的患者康复。", vec![c("四分之三", 75.0, Some("%"), Exact)]),
         ("手术历时两个半小时。", vec![c("两个半小时", 2.5, Some("小时"), Exact)]),
         ("驻点一年半后返回。", vec![c("一年半", 1.5, Some("年"), Exact)]),
+        // spoken and abbreviated numerals
+        ("门诊量三百五人次。", vec![c("三百五人次", 350.0, Some("人次"), Exact)]),
+        ("惠及群众四万二人。", vec![c("四万二人", 42000.0, Some("人"), Exact)]),
+        ("筹得善款三千八元。", vec![c("三千八元", 3800.0, Some("元"), Exact)]),
+        ("培训医生一百五名。", vec![c("一百五名", 150.0, Some("名"), Exact)]),
+        ("服务居民十二万六人次。", vec![c("十二万六人次", 126000.0, Some("人次"), Exact)]),
+        ("累计2万300人受益。", vec![c("2万300人", 20300.0, Some("人"), Exact)]),
+        ("每千人床位二点五张。", vec![c("二点五张", 2.5, Some("张"), Exact)]),
+        ("误差仅零点零五毫米。", vec![c("零点零五毫米", 0.05, Some("毫米"), Exact)]),
+        ("死亡率下降百分之二点五。", vec![c("百分之二点五", 2.5, Some("%"), Exact)]),
+        ("十名专家随队出发,效率提高十倍。", vec![c("十名专家", 10.0, Some("名"), Exact), c("十倍", 10.0, Some("倍"), Exact)]),
+        ("收到捐款叁佰肆拾伍元。", vec![c("叁佰肆拾伍元", 345.0, Some("元"), Exact)]),
+        ("村里捐出伍萬元。", vec![c("伍萬元", 5.0, Some("万元"), Exact)]),
+        ("兩千名群眾參加。", vec![c("兩千名群眾", 2000.0, Some("名"), Exact)]),
+        ("夜间最低气温负5度,白天-3℃。", vec![c("负5度", -5.0, Some("度"), Exact), c("-3℃", -3.0, Some("℃"), Exact)]),
+        ("高原上零下三十度的寒夜。", vec![c("零下三十度", -30.0, Some("度"), Exact)]),
+        ("一半以上的病人来自牧区。", vec![c("一半以上", 50.0, Some("%"), Over)]),
+        // durations and ages
+        ("他已行医二十年。", vec![c("二十年", 20.0, Some("年"), Exact)]),
+        ("辗转求医大半年。", vec![c("大半年", 0.5, Some("年"), Over)]),
+        ("坚守五年有余。", vec![c("五年有余", 5.0, Some("年"), Over)]),
+        ("手术持续3个多小时。", vec![c("3个多小时", 3.0, Some("小时"), Over)]),
+        ("住院两个多月。", vec![c("两个多月", 2.0, Some("月"), Over)]),
+        ("年过七旬的老人。", vec![c("年过七旬", 70.0, Some("岁"), Over)]),
+        ("他们刚三十出头。", vec![c("三十出头", 30.0, Some("岁"), Over)]),
+        ("筛查0-6岁儿童。", vec![c("0-6岁", 0.0, Some("岁"), About)]),
+        ("每次驻点3至5天,有时要七到十天。", vec![c("3至5天", 3.0, Some("天"), About), c("七到十天", 7.0, Some("天"), About)]),
+        ("三十来位专家参加。", vec![c("三十来位专家", 30.0, Some("位"), About)]),
+        ("两度获评先进,先后三次进藏。", vec![c("两度", 2.0, Some("度"), Exact), c("三次", 3.0, Some("次"), Exact)]),
+        ("收治三度烧伤患者,室温二十度。", vec![]),
+        // measurements and money
+        ("翻越海拔4200多米的山口。", vec![c("4200多米", 4200.0, Some("米"), Over)]),
+        ("切口仅2.5cm,体温升高1.5℃。", vec![c("2.5cm", 2.5, Some("cm"), Exact), c("1.5℃", 1.5, Some("℃"), Exact)]),
+        ("募集资金8万余元。", vec![c("8万余元", 8.0, Some("万元"), Over)]),
+        ("辐射人口360余万人。", vec![c("360余万人", 3_600_000.0, Some("人"), Over)]),
+        ("年营收突破亿元。", vec![c("突破亿元", 1.0, Some("亿元"), Over)]),
+        ("每队不少于4人,低于三人不能成行。", vec![c("不少于4人", 4.0, Some("人"), Over), c("低于三人", 3.0, Some("人"), Under)]),
+        ("行程 1600 多公里,覆盖 6 个县。", vec![c("1600 多公里", 1600.0, Some("公里"), Over), c("6 个县", 6.0, Some("个"), Exact)]),
+        ("帮扶西部五省,覆盖十二乡镇、9村。", vec![c("五省", 5.0, Some("省"), Exact), c("十二乡镇", 12.0, Some("乡镇"), Exact), c("9村", 9.0, Some("村"), Exact)]),
+        ("“8年的坚守,让我离不开这里,也离不开乡亲们。”", vec![c("8年", 8.0, Some("年"), Exact)]),
+        ("并发症发生率为千分之五。", vec![c("千分之五", 0.5, Some("%"), Exact)]),
+        ("患儿年仅5岁半。", vec![c("5岁半", 5.5, Some("岁"), Exact)]),
+        ("百分之三十左右的患者。", vec![c("百分之三十左右", 30.0, Some("%"), About)]),
+        ("切口长20 cm,体温39.5°C。", vec![c("20 cm", 20.0, Some("cm"), Exact), c("39.5°C", 39.5, Some("℃"), Exact)]),
         // not counts
+        ("学习十九届五中全会精神。", vec![]),
+        ("他几十年如一日扎根基层。", vec![]),
+        ("成千上万的群众,十年如一日,三天两头往村里跑。", vec![]),
+        ("签订“两地四市”协议,两市共建,八省市联动。", vec![]),
+        ("照片IMG_0312.jpg、文件scan-2.pdf。", vec![]),
+        ("下午三点五十分抵达。", vec![]),
+        ("第 3 批队员。", vec![]),
+        ("题词“七十华诞,再创辉煌”。", vec![]),
         ("一名患者转入。", vec![]),
         ("一批专家抵达,一系列举措落地。", vec![]),
         ("第九批医疗队出发。", vec![]),
@@ -119,7 +171,8 @@ fn objects_after_and_before() {
 fn numeral_starts_agree_with_the_cue_list() {
     use crate::extract::cues::NUMERAL_STARTS;
     for c in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_control()) {
-        let listed = NUMERAL_STARTS.iter().any(|n| n.chars().eq([c]));
+        // financial numerals are found by a scan of their own
+        let listed = NUMERAL_STARTS.iter().any(|n| n.chars().eq([c])) || super::CAPITALS.contains(c);
         assert_eq!(super::is_numeral_start(c), listed, "{c:?}");
     }
 }

@@ -154,6 +154,42 @@ const CASES: &[(&str, Option<f64>, usize, Vague)] = &[
     ("1000000000000000", Some(1e15), 16, Vague::None),
     ("999999999999万", None, 0, Vague::None),
     ("一卅", Some(1.0), 1, Vague::None),
+    // spoken abbreviations: a last digit right after a unit is the next place down
+    ("四万二", Some(42000.0), 3, Vague::None),
+    ("三千八", Some(3800.0), 3, Vague::None),
+    ("一百五", Some(150.0), 3, Vague::None),
+    ("三百五名", Some(350.0), 3, Vague::None),
+    ("十二万六", Some(126_000.0), 4, Vague::None),
+    ("三亿五", Some(350_000_000.0), 3, Vague::None),
+    ("一千二百五", Some(1250.0), 5, Vague::None),
+    ("一百零五", Some(105.0), 4, Vague::None),
+    ("三百五六", Some(350.0), 4, Vague::About),
+    // mixed: digits below the scale word
+    ("2万300", Some(20300.0), 5, Vague::None),
+    ("2万3000人", Some(23000.0), 6, Vague::None),
+    ("1万2", Some(12000.0), 3, Vague::None),
+    ("3亿2000万", Some(320_000_000.0), 7, Vague::None),
+    ("12.5万", Some(125_000.0), 5, Vague::None),
+    ("2万1,000", Some(20000.0), 2, Vague::None),
+    // Chinese decimals
+    ("二点五", Some(2.5), 3, Vague::None),
+    ("零点二", Some(0.2), 3, Vague::None),
+    ("零点零五", Some(0.05), 4, Vague::None),
+    ("十四.七人", Some(14.7), 4, Vague::None),
+    ("三十八点六度", Some(38.6), 5, Vague::None),
+    ("二点五万", Some(25000.0), 4, Vague::None),
+    ("三点五十分", Some(3.0), 1, Vague::None),
+    ("三点五分", Some(3.0), 1, Vague::None),
+    ("三点半", Some(3.0), 1, Vague::None),
+    ("一点两", Some(1.0), 1, Vague::None),
+    // a lone 十 is ten, not a bare scale
+    ("十名", Some(10.0), 1, Vague::None),
+    // financial capitals (traditional forms are simplified before this runs)
+    ("壹佰贰拾", Some(120.0), 4, Vague::None),
+    ("叁佰肆拾伍元", Some(345.0), 5, Vague::None),
+    ("伍万", Some(50000.0), 2, Vague::None),
+    ("玖仟零柒", Some(9007.0), 4, Vague::None),
+    ("拾", Some(10.0), 1, Vague::None),
 ];
 
 #[test]
@@ -187,16 +223,51 @@ fn lone_one_and_bare_scale() {
     assert!(parse("百余项").unwrap().bare_scale);
     assert!(!parse("一百").unwrap().bare_scale);
     assert!(!parse("数十").unwrap().bare_scale);
+    assert!(!parse("十").unwrap().bare_scale);
+    assert!(parse("千").unwrap().bare_scale);
     assert!(parse("二〇二二").unwrap().digit_string);
 }
 
 proptest::proptest! {
-    /// Every integer written in Chinese reads back as itself.
+    /// Every integer up to 10^12 written in Chinese reads back as itself, in common and in
+    /// financial numerals.
     #[test]
-    fn chinese_round_trip(n in 0u64..100_000_000) {
+    fn chinese_round_trip(n in 0u64..=1_000_000_000_000) {
         let s = to_chinese(n);
+        for s in [s.clone(), to_capitals(&s)] {
+            let got = parse(&s).unwrap();
+            proptest::prop_assert_eq!(got.value, n as f64, "{}", s);
+            proptest::prop_assert_eq!(got.len, s.len(), "{}", s);
+        }
+    }
+
+    /// Small numbers too, where the zeros and the leading 十 are.
+    #[test]
+    fn chinese_round_trip_small(n in 0u64..100_000) {
+        let s = to_chinese(n);
+        proptest::prop_assert_eq!(parse(&s).map(|g| (g.value, g.len)), Some((n as f64, s.len())), "{}", s);
+    }
+
+    /// A spoken abbreviation (三千八, 十二万六, 四亿五) is the number with its last place filled.
+    #[test]
+    fn spoken_abbreviations(head in 1u64..10_000, last in 1u64..10, unit in 0usize..5) {
+        let (scale, name) = [(100u64, "百"), (1000, "千"), (10_000, "万"), (100_000_000, "亿"), (10_000, "万")][unit];
+        // the part before the unit stays below the next unit
+        let head = if scale < 10_000 { head % 9 + 1 } else { head };
+        let s = format!("{}{name}{}", to_chinese(head), to_chinese(last));
+        let want = head * scale + last * scale / 10;
+        proptest::prop_assert_eq!(parse(&s).map(|g| (g.value, g.len)), Some((want as f64, s.len())), "{}", s);
+    }
+
+    /// A decimal written in Chinese (十四点零七) is its whole part and its digits.
+    #[test]
+    fn chinese_decimals(whole in 0u64..1_000_000, frac in "[0-9]{1,4}") {
+        const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        let digits: String = frac.bytes().map(|b| D[usize::from(b - b'0')]).collect();
+        let s = format!("{}点{digits}", to_chinese(whole));
+        let want: f64 = format!("{whole}.{frac}").parse().unwrap();
         let got = parse(&s).unwrap();
-        proptest::prop_assert_eq!(got.value, n as f64, "{}", s);
+        proptest::prop_assert!((got.value - want).abs() <= 1e-9 * want.max(1.0), "{} {}", s, got.value);
         proptest::prop_assert_eq!(got.len, s.len(), "{}", s);
     }
 
@@ -238,8 +309,35 @@ proptest::proptest! {
     }
 }
 
-/// The standard Chinese reading of `n` (a test oracle written independently of the parser).
+/// A common numeral in financial characters (一百二十 → 壹佰贰拾).
+fn to_capitals(s: &str) -> String {
+    s.chars()
+        .map(|c| match "一二三四五六七八九十百千".chars().position(|x| x == c) {
+            Some(i) => "壹贰叁肆伍陆柒捌玖拾佰仟".chars().nth(i).unwrap_or(c),
+            None => c,
+        })
+        .collect()
+}
+
+/// The standard Chinese reading of `n` up to 10^12: 亿 over 万 blocks, with 零 for each gap
+/// (a test oracle written independently of the parser).
 fn to_chinese(n: u64) -> String {
+    let (yi, rest) = (n / 100_000_000, n % 100_000_000);
+    if yi == 0 {
+        return below_yi(rest);
+    }
+    let mut s = below_yi(yi) + "亿";
+    if rest > 0 {
+        if rest < 10_000_000 {
+            s.push('零');
+        }
+        s += below_yi(rest).trim_start_matches('零');
+    }
+    s
+}
+
+/// The reading of `n` below 10^8.
+fn below_yi(n: u64) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     fn below_10k(n: u64, leading: bool) -> String {
         let units = [(1000, "千"), (100, "百"), (10, "十")];
