@@ -11,7 +11,8 @@ It makes 400 JSONL lines of synthetic articles (written for this test) with 4 ba
 blank line, malformed JSON, a non-string text, a published date that is no calendar date),
 runs `sc.parallelize(lines, 4).pipe("<zhnews> extract --jobs 1")` on `local[2]`, and checks
 the line-for-line contract partition by partition: one record per input line, in order,
-with the input's id (a bad line: its 1-based line number within its partition's stream),
+with the input's id (a bad line: its own id when it parses, such as a line whose `published`
+is no date, else its 1-based line number within its partition's stream),
 an `error` field on bad lines and only there, extra fields (`url`) carried through, and the
 count each article states. Exits 1 on any failure; the last line is the summary.
 """
@@ -74,12 +75,14 @@ def make_lines():
             "invalid published date",
         ),
     }
+    # a line that parses but fails later keeps its own id; the others get their line number
+    keeps_id = {399: "bad-date"}
     lines, expected = [], []
     for i in range(N_LINES):
         if i in bad:
             line, why = bad[i]
             lines.append(line)
-            expected.append({"bad": why})
+            expected.append({"bad": why, "id": keeps_id.get(i)})
             continue
         n = 3 + (i * 7) % 40
         y, m, d = 2018 + i % 6, 1 + i % 12, 1 + (i * 5) % 28
@@ -116,8 +119,9 @@ def check(in_parts, out_parts, expected_by_line):
             if "error" in rec:
                 n_errors += 1
             if "bad" in exp:
-                if rec.get("id") != str(k):
-                    problems.append(f"{where}: bad line ({exp['bad']}) has id {rec.get('id')!r}, want {str(k)!r}")
+                want = exp["id"] or str(k)
+                if rec.get("id") != want:
+                    problems.append(f"{where}: bad line ({exp['bad']}) has id {rec.get('id')!r}, want {want!r}")
                 if "error" not in rec:
                     problems.append(f"{where}: bad line ({exp['bad']}) has no error field")
                 continue
