@@ -94,6 +94,32 @@ pub(super) fn scan(doc: &Document, seg: &Segmenter, sent: Span, found: &mut Foun
         }
     }
     dictionary_names(doc, seg, sent, found);
+    segmented_names(doc, seg, sent, found);
+}
+
+/// Words the segmenter made of characters its dictionary lacks (its HMM joins an unknown
+/// name into one word), that start with a surname and end where a word that follows names
+/// begins (张三在, 李四和, 王五表示): a name by its shape and the word after it.
+fn segmented_names(doc: &Document, seg: &Segmenter, sent: Span, found: &mut Found) {
+    let text = doc.text();
+    for t in doc.tokens_in(sent) {
+        if t.span.end > sent.end {
+            continue;
+        }
+        let w = doc.slice(t.span);
+        let n = w.chars().count();
+        if !(2..=3).contains(&n) || names::surname_len(w).is_none_or(|sl| sl >= n) || seg.has_word(w) {
+            continue;
+        }
+        let rest = &text[t.span.end..sent.end];
+        // a title after it is the title pass's to read (全媒记者 is a medium, not a name)
+        if after_name_at(rest).is_none() {
+            continue;
+        }
+        if !found.taken.overlaps(t.span) && is_name(doc, seg, t.span) && plausible(doc, seg, sent, t.span) {
+            found.push(hit(t.span, None));
+        }
+    }
 }
 
 /// Whether a one-character word after a name is the end of a longer word with the character

@@ -160,6 +160,8 @@ fn people_introduced_without_a_title() {
     assert_eq!(names("谈到今后,祁海峰表示,还要继续努力。"), ["祁海峰"]);
     assert_eq!(names("邬春生说,这样的帮扶很及时。"), ["邬春生"]);
     assert_eq!(names("我们请教了研究者邹文涛先生。"), ["邹文涛"]);
+    assert_eq!(names("昨天,翟晓东在会上作了报告。"), ["翟晓东"]);
+    assert_eq!(names("文件送到后,柏大明和郜小红已经到达会场。"), ["柏大明", "郜小红"]);
     assert_eq!(people("图为义诊现场。严晓东 摄"), [p("严晓东", &["摄影"], None)]);
     assert_eq!(people("义诊现场。摄影:荀立伟"), [p("荀立伟", &["摄影"], None)]);
 }
