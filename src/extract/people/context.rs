@@ -138,7 +138,7 @@ fn glued(seg: &Segmenter, text: &str, sent: Span, at: usize, word_len: usize) ->
 }
 
 /// A name found by its context alone must look like one by itself: a surname starts it, the
-/// dictionary does not know it as a word (unless as a person, nr*), its surname and first
+/// dictionary does not know it as a word (unless as a person's full name), its surname and first
 /// given character are no word of another kind (原本), and it ends where a word ends.
 fn plausible(doc: &Document, seg: &Segmenter, sent: Span, name: Span) -> bool {
     let text = doc.text();
@@ -146,7 +146,9 @@ fn plausible(doc: &Document, seg: &Segmenter, sent: Span, name: Span) -> bool {
     let Some(sl) = names::surname_len(s) else {
         return false;
     };
-    if seg.dict_tag(s).is_some_and(|t| !t.starts_with("nr")) || (seg.has_word(s) && seg.dict_tag(s).is_none()) {
+    // the dictionary's `nr` holds common words too (艾灸/nr): trusted for full names only
+    let person_word = |t: &str| t == "nrfg" || (t.starts_with("nr") && s.chars().count() == 3);
+    if seg.dict_tag(s).is_some_and(|t| !person_word(t)) || (seg.has_word(s) && seg.dict_tag(s).is_none()) {
         return false;
     }
     let head_end = s.char_indices().nth(sl + 1).map_or(s.len(), |(i, _)| i);

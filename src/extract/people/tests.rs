@@ -180,6 +180,8 @@ fn titles_of_other_sectors_and_after_the_name() {
     assert_eq!(people("该行副行长岑立新致辞。")[0].1, ["副行长"]);
     assert_eq!(people("会上,滕书平副院长指出,要抓好落实。")[0].0, "滕书平");
     assert_eq!(names("副县长邝丽丽颁发奖牌。"), ["邝丽丽"]);
+    assert_eq!(people("昨天,葛文海总理会见了代表团。")[0].1, ["总理"]);
+    assert_eq!(names("患病多年,寇建业今年六十五岁。"), ["寇建业"]);
 }
 
 #[test]
