@@ -82,7 +82,9 @@ pub(super) fn scan(doc: &Document, seg: &Segmenter, sent: Span, found: &mut Foun
             if glued(seg, text, sent, sent.start + m.start(), m.end() - m.start()) {
                 continue;
             }
-            let Some(name) = name_before(doc, seg, sent, end) else { continue };
+            let Some(name) = name_before(doc, seg, sent, end) else {
+                continue;
+            };
             if found.taken.overlaps(name)
                 || (clause_start && !opens_clause(text, sent, name.start))
                 || !plausible(doc, seg, sent, name)
@@ -152,7 +154,11 @@ fn plausible(doc: &Document, seg: &Segmenter, sent: Span, name: Span) -> bool {
         return false;
     }
     let head_end = s.char_indices().nth(sl + 1).map_or(s.len(), |(i, _)| i);
-    if head_end < s.len() && seg.dict_tag(&s[..head_end]).is_some_and(|t| !(t.starts_with("nr") || t == "nz")) {
+    if head_end < s.len()
+        && seg
+            .dict_tag(&s[..head_end])
+            .is_some_and(|t| !(t.starts_with("nr") || t == "nz"))
+    {
         return false;
     }
     let rest = &text[name.end.min(sent.end)..sent.end];
@@ -175,10 +181,7 @@ fn dictionary_names(doc: &Document, seg: &Segmenter, sent: Span, found: &mut Fou
         if t.span.end > sent.end || w.chars().count() != 3 || names::surname_len(w) != Some(1) {
             continue;
         }
-        if seg.dict_tag(w) == Some("nrfg")
-            && !found.taken.overlaps(t.span)
-            && is_name(doc, seg, t.span)
-        {
+        if seg.dict_tag(w) == Some("nrfg") && !found.taken.overlaps(t.span) && is_name(doc, seg, t.span) {
             found.push(hit(t.span, None));
         }
     }
