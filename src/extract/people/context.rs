@@ -69,6 +69,10 @@ pub(super) fn scan(doc: &Document, seg: &Segmenter, sent: Span, found: &mut Foun
     let hay = &text[sent.start..sent.end];
     for m in BEFORE.ac.find_iter(hay) {
         let at = sent.start + m.end();
+        // the word must end there, not run on (科 of 科普)
+        if !doc.is_token_boundary(at) {
+            continue;
+        }
         let name = name_at(doc, seg, sent, at).filter(|n| !found.taken.overlaps(*n) && plausible(doc, seg, sent, *n));
         if let Some(name) = name {
             let title = BEFORE.words.get(m.pattern().as_usize()).and_then(|w| w.title);

@@ -157,6 +157,7 @@ fn occurrences_of_many_names_in_one_pass() {
 fn people_introduced_without_a_title() {
     assert_eq!(people("当地村民郝建国高兴不已。"), [p("郝建国", &[], None)]);
     assert_eq!(names("术后第三天,患者蒋丽华已能下床。"), ["蒋丽华"]);
+    assert_eq!(names("远程会诊时,医院的麻醉科钮小燕也在线。"), ["钮小燕"]);
     assert_eq!(names("谈到今后,祁海峰表示,还要继续努力。"), ["祁海峰"]);
     assert_eq!(names("邬春生说,这样的帮扶很及时。"), ["邬春生"]);
     assert_eq!(names("我们请教了研究者邹文涛先生。"), ["邹文涛"]);
@@ -194,6 +195,7 @@ fn references_and_words_are_no_names() {
     assert!(names("同时指出,要做好防护。文章认为,这很重要。").is_empty());
     assert!(names("他读过很多小说,也拍摄了照片。").is_empty());
     assert!(names("群众的安全感和幸福感不断提升。").is_empty());
+    assert!(names("该科学术氛围浓厚,外科手术量上升。开展科普宣讲。").is_empty());
 }
 
 /// Every mention of every person is the name's own surface, whatever pattern found it.
