@@ -120,11 +120,10 @@ pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountM
     let text = doc.text();
     let dates = DateSpans::new(dates);
     for &sent in &doc.sentences {
-        // runs of numeral characters, from the numeral starts of the shared cue scan
+        // runs of numeral characters (financial ones too), from the numeral starts of the
+        // shared cue scan
         let mut from = sent.start;
-        let capitals = capital_starts(text, sent);
-        let cued = cues.within(Cue::NumeralStart, sent).iter().map(|s| s.start);
-        for start in merge(cued, capitals) {
+        for start in cues.within(Cue::NumeralStart, sent).iter().map(|s| s.start) {
             if start < from {
                 continue;
             }
@@ -139,35 +138,6 @@ pub fn extract(doc: &Document, cues: &Cues, dates: &[Span], out: &mut Vec<CountM
             }
         }
     }
-}
-
-/// The characters of financial numerals (壹佰贰拾), which the cue scan does not list.
-const CAPITALS: &str = "壹贰叁肆伍陆柒捌玖拾佰仟";
-
-/// Where financial numerals (壹佰贰拾) start in a sentence: the shared cue scan knows only the
-/// common numerals. Empty, and no allocation, for the usual sentence without them.
-fn capital_starts(text: &str, sent: Span) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut in_run = false;
-    for (i, c) in text[sent.start..sent.end].char_indices() {
-        let capital = CAPITALS.contains(c);
-        if capital && !in_run {
-            out.push(sent.start + i);
-        }
-        in_run = capital || (in_run && numeral::is_chinese_numeral_char(c));
-    }
-    out
-}
-
-/// Two ascending sequences of positions as one.
-fn merge(a: impl Iterator<Item = usize>, b: Vec<usize>) -> impl Iterator<Item = usize> {
-    let mut a = a.peekable();
-    let mut b = b.into_iter().peekable();
-    std::iter::from_fn(move || match (a.peek(), b.peek()) {
-        (Some(&x), Some(&y)) if y < x => b.next(),
-        (Some(_), _) => a.next(),
-        (None, _) => b.next(),
-    })
 }
 
 /// The dates of a document, asked whether a numeral lies in one: sorted by start, with the

@@ -31,11 +31,12 @@ pub enum Cue {
 
 const KINDS: usize = 7;
 
-/// Characters that start a numeral: digits and Chinese numerals, scale words and the vague
-/// 几/数/半 (see `numeral.rs`).
+/// Characters that start a numeral: digits and Chinese numerals, financial numerals (壹佰贰拾),
+/// scale words and the vague 几/数/半 (see `numeral.rs`).
 pub(crate) const NUMERAL_STARTS: &[&str] = &[
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八",
-    "九", "十", "百", "千", "万", "亿", "廿", "卅", "半", "几", "数",
+    "九", "十", "百", "千", "万", "亿", "廿", "卅", "半", "几", "数", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌",
+    "玖", "拾", "佰", "仟",
 ];
 /// Characters of which every date expression holds at least one (see `dates.rs`).
 pub(crate) const DATE_MARKS: &[&str] = &["年", "月", "日", "号", "天", "周", "-", ".", "/"];
