@@ -5,7 +5,6 @@
 //! with `·`); jieba's dictionary is one signal among several (a common word is no name).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -28,15 +27,33 @@ pub struct PersonFound {
     pub mentions: Vec<Span>,
 }
 
-/// Titles that follow a name (张三副院长, 李四教授); the others precede it.
-static POSTPOSED: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("postposed"));
+/// Titles that follow a name (professional ranks and degrees); positions precede it.
+const POSTPOSED: &[&str] = &[
+    "主任医师",
+    "副主任医师",
+    "主治医师",
+    "住院医师",
+    "医师",
+    "教授",
+    "副教授",
+    "研究员",
+    "副研究员",
+    "博士",
+    "博士后",
+    "院士",
+    "护士长",
+    "主任",
+    "副主任",
+    "院长",
+    "书记",
+    "专家",
+];
 /// Words that end an organisation when reading it leftwards from a title.
 const ORG_STOPS: &[&str] = &[
     "兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括",
     "以及",
 ];
 
-mod context;
 mod index;
 mod personal_names;
 
@@ -110,9 +127,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
             }
             name_title(doc, seg, &orgs, sent, &titles, *t, &mut found);
         }
-        context::scan(doc, seg, sent, &mut found);
     }
-    context::lists(doc, seg, &mut found);
     merge(doc, &orgs, found.hits, out);
 }
 
@@ -142,15 +157,9 @@ fn name_title(
     t: Span,
     found: &mut Found,
 ) {
-    // a space may part them (张三 主编)
-    let end = if doc.text()[sent.start..t.start].ends_with(' ') {
-        t.start - 1
-    } else {
-        t.start
-    };
     let Some(name) = POSTPOSED
-        .contains(doc.slice(t))
-        .then(|| name_before(doc, seg, sent, end))
+        .contains(&doc.slice(t))
+        .then(|| name_before(doc, seg, sent, t.start))
         .flatten()
     else {
         return;
