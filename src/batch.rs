@@ -14,7 +14,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-pub use sources::{read_jsonl, read_paths};
+pub use sources::{DEFAULT_GLOB, read_jsonl, read_paths, read_paths_matching};
 
 use crate::error::{InputError, path_name};
 use crate::{Extractor, Input, Record};

@@ -41,7 +41,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
-pub use batch::{Job, read_jsonl, read_paths};
+pub use batch::{DEFAULT_GLOB, Job, read_jsonl, read_paths, read_paths_matching};
 pub use error::{BuildError, InputError};
 pub use offsets::Offsets;
 pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION, Surface};

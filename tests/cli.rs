@@ -122,7 +122,7 @@ fn an_empty_directory_and_a_zero_job_count_are_errors() {
     std::fs::create_dir_all(&d).unwrap();
     let out = zhnews().arg("extract").arg(&d).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no *.txt files"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no files matching **/*.txt"));
     let out = zhnews()
         .args(["extract", "--jobs", "0", "fixtures/articles"])
         .output()

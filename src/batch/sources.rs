@@ -79,7 +79,12 @@ pub(crate) fn file_id(path: &Path) -> String {
 
 /// A walked file's id: its path below `root`, without extension, `/`-separated.
 fn walked_id(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+    relative(root, &path.with_extension(""))
+}
+
+/// A path below `root`, `/`-separated.
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -92,11 +97,27 @@ fn walked_id(root: &Path, path: &Path) -> String {
 /// walked once; an entry that is not a regular file (a FIFO, a socket, a device) and a path
 /// that cannot be listed each yield a [`Job::Failed`] in its place.
 pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
+    read_paths_matching(paths, DEFAULT_GLOB)
+}
+
+/// What a directory walk selects by default: every `.txt` file at any depth.
+pub const DEFAULT_GLOB: &str = "**/*.txt";
+
+/// Like [`read_paths`], but a directory gives the files whose path below it matches `glob`:
+/// `*` is any run of characters but `/`, `?` one character, `**/` any number of folders
+/// (`2021-*/*.txt`, `**/00?.txt`). Files named directly are always read.
+///
+/// ```
+/// use zhnews::read_paths_matching;
+/// let jobs: Vec<_> = read_paths_matching(&["fixtures/articles".into()], "000_*.txt").collect();
+/// assert_eq!(jobs.len(), 1);
+/// ```
+pub fn read_paths_matching(paths: &[PathBuf], glob: &str) -> impl Iterator<Item = Job> + 'static {
     let mut jobs = Vec::new();
     let mut seen = HashSet::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, p, &mut seen, &mut jobs);
+            walk(&Walk { root: p, glob }, p, &mut seen, &mut jobs);
         } else {
             jobs.push(Job::File(p.clone()));
         }
@@ -104,7 +125,46 @@ pub fn read_paths(paths: &[PathBuf]) -> impl Iterator<Item = Job> + 'static {
     jobs.into_iter()
 }
 
-fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
+/// Whether `path` (`/`-separated) matches `glob` (see [`read_paths_matching`]).
+fn glob_matches(glob: &[u8], path: &[u8]) -> bool {
+    match glob {
+        [] => path.is_empty(),
+        [b'*', b'*', b'/', rest @ ..] => {
+            // zero or more whole folders
+            glob_matches(rest, path)
+                || path
+                    .iter()
+                    .enumerate()
+                    .any(|(i, &c)| c == b'/' && glob_matches(rest, &path[i + 1..]))
+        }
+        [b'*', rest @ ..] => (0..=path.len())
+            .take_while(|&i| i == 0 || path[i - 1] != b'/')
+            .any(|i| glob_matches(rest, &path[i..])),
+        [b'?', rest @ ..] => {
+            let n = path.first().map_or(0, |&b| utf8_len(b));
+            n > 0 && path[0] != b'/' && glob_matches(rest, &path[n.min(path.len())..])
+        }
+        [g, rest @ ..] => path.first() == Some(g) && glob_matches(rest, &path[1..]),
+    }
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// One directory walk: its root and what it selects.
+struct Walk<'a> {
+    root: &'a Path,
+    glob: &'a str,
+}
+
+fn walk(w: &Walk, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>) {
+    let root = w.root;
     let failed = |source| {
         Job::Failed(InputError::Io {
             input: path_name(dir),
@@ -130,9 +190,10 @@ fn walk(root: &Path, dir: &Path, seen: &mut HashSet<PathBuf>, out: &mut Vec<Job>
         let Ok(meta) = fs::metadata(&p) else {
             continue;
         };
+        let rel = relative(root, &p);
         if meta.is_dir() {
-            walk(root, &p, seen, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
+            walk(w, &p, seen, out);
+        } else if glob_matches(w.glob.as_bytes(), rel.as_bytes()) {
             out.push(if meta.is_file() {
                 Job::Found {
                     id: walked_id(root, &p),
@@ -267,5 +328,20 @@ pub(crate) fn read_line_for_test(data: &[u8], cap: usize) -> Vec<(Vec<u8>, Strin
             Line::End => return out,
             l => out.push((buf, format!("{l:?}"))),
         }
+    }
+}
+
+#[cfg(test)]
+mod glob_tests {
+    use super::glob_matches;
+
+    #[test]
+    fn globs_match_relative_paths() {
+        let m = |g: &str, p: &str| glob_matches(g.as_bytes(), p.as_bytes());
+        assert!(m("**/*.txt", "a.txt") && m("**/*.txt", "2021-01/001.txt") && m("**/*.txt", "a/b/c.txt"));
+        assert!(!m("**/*.txt", "a.json") && !m("*.txt", "a/b.txt"));
+        assert!(m("2021-*/*.txt", "2021-01/001.txt") && !m("2021-*/*.txt", "2022-01/001.txt"));
+        assert!(m("**/00?.txt", "x/001.txt") && !m("**/00?.txt", "x/0011.txt"));
+        assert!(m("?.txt", "医.txt") && m("医*", "医院.txt"));
     }
 }

@@ -36,6 +36,10 @@ enum Command {
         /// header (csv and tsv need `--table mentions`).
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Which files a directory gives, by their path below it: `*` any characters but `/`,
+        /// `?` one, `**/` any folders (e.g. `2021-*/*.txt`).
+        #[arg(long, default_value = zhnews::DEFAULT_GLOB)]
+        glob: String,
         /// Output shape: one record per input, or one row per mention of any kind.
         #[arg(long, value_enum, default_value_t = Table::Records)]
         table: Table,
@@ -140,7 +144,8 @@ fn main() -> ExitCode {
             strict,
             format,
             table,
-        } => extract(paths, opts, strict, Output { format, table }),
+            glob,
+        } => extract(paths, &glob, opts, strict, Output { format, table }),
         Command::Schema => schema(),
         Command::Show { file, opts } => show(&file, &opts),
         Command::Eval {
@@ -216,7 +221,7 @@ fn build(opts: &Opts) -> anyhow::Result<Extractor> {
     Ok(b.build()?)
 }
 
-fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool, output: Output) -> anyhow::Result<ExitCode> {
+fn extract(paths: Vec<PathBuf>, glob: &str, opts: Opts, strict: bool, output: Output) -> anyhow::Result<ExitCode> {
     anyhow::ensure!(
         output.format == Format::Jsonl || output.table == Table::Mentions,
         "--format csv and tsv write one row per mention: add --table mentions"
@@ -229,9 +234,9 @@ fn extract(paths: Vec<PathBuf>, opts: Opts, strict: bool, output: Output) -> any
     let (jobs, total): (Box<dyn Iterator<Item = Job> + Send>, Option<usize>) = if stdin_mode {
         (Box::new(zhnews::read_jsonl(io::BufReader::new(io::stdin()))), None)
     } else {
-        let v: Vec<Job> = zhnews::read_paths(&paths).collect();
+        let v: Vec<Job> = zhnews::read_paths_matching(&paths, glob).collect();
         let n = v.len();
-        anyhow::ensure!(n > 0, "no *.txt files under {}", show_paths(&paths));
+        anyhow::ensure!(n > 0, "no files matching {glob} under {}", show_paths(&paths));
         (Box::new(v.into_iter()), Some(n))
     };
     let progress = Progress::new(total);
