@@ -384,11 +384,9 @@ fn eval(
     Ok(ExitCode::SUCCESS)
 }
 
-fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
-    let t = std::time::Instant::now();
-    let ex = Extractor::new();
-    let _ = ex.extract("warm", "医院");
-    let build = t.elapsed();
+/// The texts of the articles to measure (the bundled ones when no path is given); an
+/// unreadable file is reported and skipped.
+fn bench_articles(paths: Vec<PathBuf>) -> anyhow::Result<Vec<String>> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from("fixtures/articles")]
     } else {
@@ -397,13 +395,22 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
     let mut texts = Vec::new();
     for job in zhnews::read_paths(&paths) {
         if let Some(p) = job.path() {
-            match std::fs::read_to_string(&p) {
+            match std::fs::read_to_string(p) {
                 Ok(t) => texts.push(t),
                 Err(e) => eprintln!("zhnews: {}: {e}", p.display()),
             }
         }
     }
     anyhow::ensure!(!texts.is_empty(), "no *.txt articles under {paths:?}");
+    Ok(texts)
+}
+
+fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
+    let t = std::time::Instant::now();
+    let ex = Extractor::new();
+    let _ = ex.extract("warm", "医院");
+    let build = t.elapsed();
+    let texts = bench_articles(paths)?;
     let r = zhnews::throughput::measure(&ex, &texts, rounds);
     println!(
         "articles            {:>10}  ({:.1} MB)",
@@ -468,19 +475,8 @@ fn bench_scaling(
         report(&scaling::measure_shape(&ex, s.name, s.unit, base_kb << 10, steps));
     }
     if only.is_none_or(|o| "ordinary".contains(o)) {
-        let paths = if paths.is_empty() {
-            vec![PathBuf::from("fixtures/articles")]
-        } else {
-            paths
-        };
-        let mut pages = Vec::new();
-        for job in zhnews::read_paths(&paths) {
-            if let Some(p) = job.path() {
-                pages.push(std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?);
-            }
-        }
-        let unit = scaling::article_paragraphs(&pages);
-        anyhow::ensure!(!unit.is_empty(), "no article paragraphs in *.txt under {paths:?}");
+        let unit = scaling::article_paragraphs(&bench_articles(paths)?);
+        anyhow::ensure!(!unit.is_empty(), "no article paragraphs in the articles given");
         report(&scaling::measure_shape(
             &ex,
             "ordinary",
