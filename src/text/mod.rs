@@ -159,22 +159,6 @@ impl<'a> Document<'a> {
         out
     }
 
-    /// Like [`tokens_in`](Self::tokens_in), but only from clauses some rule already had cut:
-    /// for rules that may read words wherever they are but must not make the whole article
-    /// be segmented (segmentation is most of the pipeline's cost).
-    pub fn tokens_cut_in(&self, s: Span) -> Vec<Token> {
-        let mut out = Vec::new();
-        for i in self.clause_range(s) {
-            let Some(words) = self.words.get(i).and_then(OnceCell::get) else {
-                continue;
-            };
-            let a = words.partition_point(|t| t.span.start < s.start);
-            let b = words.partition_point(|t| t.span.start < s.end);
-            out.extend_from_slice(words.get(a..b.max(a)).unwrap_or_default());
-        }
-        out
-    }
-
     /// The word that covers the byte just before `pos` (the last word starting before it).
     /// Found by binary search over the clause's word starts (rules call it once per step
     /// leftwards, so a scan of the clause would make them quadratic in its length).
