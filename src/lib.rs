@@ -8,11 +8,11 @@
 //! let extractor = Extractor::new(); // build once, share across threads
 //! let record = extractor.extract(
 //!     "a1",
-//!     "7月14日,华西医院党委书记李明带领19名专家赴喀什地区第一人民医院开展义诊。",
+//!     "7月14日,华西医院党委书记李明带领19名专家赴浏阳市第一人民医院开展义诊。",
 //! );
 //! assert_eq!(record.counts[0].text, "19名专家");
 //! assert_eq!(record.counts[0].value, 19.0);
-//! assert!(record.hospitals.iter().any(|h| h.name == "喀什地区第一人民医院"));
+//! assert!(record.hospitals.iter().any(|h| h.name == "浏阳市第一人民医院"));
 //! assert_eq!(record.people[0].name, "李明");
 //! ```
 //!

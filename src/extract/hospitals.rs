@@ -254,7 +254,7 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
             continue;
         }
         // cheap stops before asking the segmenter: punctuation, or a function word right
-        // before a place or institution word already read (来到|喀什地区第一人民医院)
+        // before a place or institution word already read (来到|浏阳市第一人民医院)
         let prev = head.chars().next_back();
         if !prev.is_some_and(is_cjk) || (l < hs && prev.is_some_and(is_function_char)) {
             break;

@@ -395,7 +395,7 @@ fn people_of(doc: &Document, hits: Vec<Hit>) -> Vec<PersonFound> {
 }
 
 fn merge(doc: &Document, hospitals: &Mentions, mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
-    // a "name" inside a hospital name is part of that name (来喀什地区第一人民医院 → not 来喀)
+    // a "name" inside a hospital name is part of that name (来浏阳市人民医院 → not 来浏)
     hits.retain(|h| !hospitals.overlaps(h.name));
     hits.sort_by_key(|h| h.name.start);
     let mut people = people_of(doc, hits);

@@ -1,5 +1,5 @@
-//! Alias resolution within an article: which surfaces name the same hospital (协和医院 for
-//! 北京协和医院, 某医科大学附属第一医院 and 第一附属医院, context forms such as 二院), and the
+//! Alias resolution within an article: which surfaces name the same hospital (市人民医院 for
+//! 某市人民医院, 某医科大学附属第一医院 and 第一附属医院, context forms such as 二院), and the
 //! canonical name of each.
 
 use super::{Candidate, HospitalFound, is_numeral};
