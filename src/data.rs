@@ -222,6 +222,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("image_lines.txt", include_str!("data/image_lines.txt")),
     ("lunar.txt", include_str!("data/lunar.txt")),
     ("nations.txt", include_str!("data/nations.txt")),
+    ("person_contexts.txt", include_str!("data/person_contexts.txt")),
     ("places.txt", include_str!("data/places.txt")),
     ("segment_dict.txt", include_str!("data/segment_dict.txt")),
     ("surnames.txt", include_str!("data/surnames.txt")),

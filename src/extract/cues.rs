@@ -9,7 +9,7 @@ use crate::data::{self, Lexicon};
 use crate::text::{Document, Span};
 
 /// What a cue word is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum Cue {
     /// A title or position (院长, 主任医师): `titles.txt`.
@@ -27,9 +27,16 @@ pub enum Cue {
     DateMark = 5,
     /// The fixed part of a first-case phrase (填补…空白, 开创…先河, …零的突破).
     FirstPhrase = 6,
+    /// A word that introduces a name after it (村民, 患者, 摄影:): `before:` in
+    /// `person_contexts.txt`.
+    PersonBefore = 7,
+    /// A word after a name that opens its clause (说, 表示): `after:`.
+    PersonAfter = 8,
+    /// A word after a name anywhere (同志, 摄): `mark:`.
+    PersonMark = 9,
 }
 
-const KINDS: usize = 7;
+const KINDS: usize = 10;
 
 /// Characters that start a numeral: digits and Chinese numerals, financial numerals (壹佰贰拾),
 /// scale words and the vague 几/数/半 (see `numeral.rs`).
@@ -68,6 +75,9 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         NUMERAL_STARTS.to_vec(),
         DATE_MARK_WORDS.iter().map(String::as_str).collect(),
         vec!["空白", "先河", "零的突破"],
+        super::people::context_words("before"),
+        super::people::context_words("after"),
+        super::people::context_words("mark"),
     ])
 });
 

@@ -5,6 +5,7 @@
 //! with `·`); jieba's dictionary is one signal among several (a common word is no name).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -27,33 +28,17 @@ pub struct PersonFound {
     pub mentions: Vec<Span>,
 }
 
-/// Titles that follow a name (professional ranks and degrees); positions precede it.
-const POSTPOSED: &[&str] = &[
-    "主任医师",
-    "副主任医师",
-    "主治医师",
-    "住院医师",
-    "医师",
-    "教授",
-    "副教授",
-    "研究员",
-    "副研究员",
-    "博士",
-    "博士后",
-    "院士",
-    "护士长",
-    "主任",
-    "副主任",
-    "院长",
-    "书记",
-    "专家",
-];
+/// Titles that follow a name (张三教授, 李四副院长): `postposed:` in `person_contexts.txt`;
+/// positions precede it.
+static POSTPOSED: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("postposed"));
 /// Words that end an organisation when reading it leftwards from a title.
 const ORG_STOPS: &[&str] = &[
     "兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括",
     "以及",
 ];
 
+mod context;
+pub(crate) use context::words as context_words;
 mod index;
 mod personal_names;
 
@@ -127,8 +112,9 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
             }
             name_title(doc, seg, &orgs, sent, &titles, *t, &mut found);
         }
+        context::scan(doc, seg, cues, sent, &mut found);
     }
-    merge(doc, &orgs, found.hits, out);
+    merge(doc, seg, &orgs, found, out);
 }
 
 /// The hits so far, with their names indexed: "is this name found already?" is a look-up,
@@ -158,7 +144,7 @@ fn name_title(
     found: &mut Found,
 ) {
     let Some(name) = POSTPOSED
-        .contains(&doc.slice(t))
+        .contains(doc.slice(t))
         .then(|| name_before(doc, seg, sent, t.start))
         .flatten()
     else {
@@ -394,26 +380,23 @@ fn people_of(doc: &Document, hits: Vec<Hit>) -> Vec<PersonFound> {
     people
 }
 
-fn merge(doc: &Document, hospitals: &Mentions, mut hits: Vec<Hit>, out: &mut Vec<PersonFound>) {
+/// The people of the hits, each with every mention of its name in the article's sentences,
+/// and the names listed with those mentions (张三、李四).
+fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, out: &mut Vec<PersonFound>) {
+    let Found { mut hits, mut taken } = found;
     // a "name" inside a hospital name is part of that name (来浏阳市人民医院 → not 来浏)
     hits.retain(|h| !hospitals.overlaps(h.name));
     hits.sort_by_key(|h| h.name.start);
     let mut people = people_of(doc, hits);
-    // every later mention of a found name, inside the article's sentences
-    let text = doc.text();
-    let article = match (doc.sentences.first(), doc.sentences.last()) {
-        (Some(a), Some(z)) => Span::new(a.start, z.end),
-        _ => Span::default(),
-    };
-    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-    for (k, span) in occurrences(text, article, &names) {
-        if doc
-            .sentence_at(span.start)
-            .is_some_and(|s| doc.sentences[s].contains(&span))
-        {
-            people[k].mentions.push(span);
-        }
-    }
+    add_mentions(doc, &mut people, 0);
+    let seeds = people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    let mut added = context::lists(doc, seg, &mut taken, seeds);
+    added.retain(|h| !hospitals.overlaps(h.name));
+    added.sort_by_key(|h| h.name.start);
+    let known: std::collections::HashSet<String> = people.iter().map(|p| p.name.clone()).collect();
+    let first_new = people.len();
+    people.extend(people_of(doc, added).into_iter().filter(|p| !known.contains(&p.name)));
+    add_mentions(doc, &mut people, first_new);
     for p in &mut people {
         p.mentions.sort();
         p.mentions.dedup();
@@ -421,6 +404,28 @@ fn merge(doc: &Document, hospitals: &Mentions, mut hits: Vec<Hit>, out: &mut Vec
     people.retain(|p| !p.mentions.is_empty());
     people.sort_by_key(|p| p.mentions[0].start);
     out.extend(people);
+}
+
+/// Every mention of the names of `people[from..]`, inside the article's sentences.
+fn add_mentions(doc: &Document, people: &mut [PersonFound], from: usize) {
+    let Some(people) = people.get_mut(from..).filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let text = doc.text();
+    let article = match (doc.sentences.first(), doc.sentences.last()) {
+        (Some(a), Some(z)) => Span::new(a.start, z.end),
+        _ => Span::default(),
+    };
+    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    let found = occurrences(text, article, &names);
+    for (k, span) in found {
+        if doc
+            .sentence_at(span.start)
+            .is_some_and(|s| doc.sentences[s].contains(&span))
+        {
+            people[k].mentions.push(span);
+        }
+    }
 }
 
 #[cfg(test)]

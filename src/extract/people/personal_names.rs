@@ -28,20 +28,20 @@ const AFTER_NAME: &[&str] = &[
     "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的", "同志", "指导", "团队",
     "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都", "又", "还", "曾", "已", "正", "均", "被",
     "把", "给", "让", "以", "于", "代表", "致辞", "发言", "讲话", "宣布", "提出", "要求", "透露", "回忆", "感叹",
-    "说明",
+    "说明", "携", "摄",
 ];
 /// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
 static AFTER: LazyLock<AhoCorasick> =
     LazyLock::new(|| data::dfa(AFTER_NAME, MatchKind::LeftmostLongest, StartKind::Anchored));
 
 /// The length in characters of the name-ending word that starts `s`, if any.
-fn after_name_at(s: &str) -> Option<usize> {
+pub(super) fn after_name_at(s: &str) -> Option<usize> {
     AFTER
         .find(Input::new(s).anchored(Anchored::Yes))
         .map(|m| s[..m.end()].chars().count())
 }
 
-/// Characters that show a "name" is an organisation (卫健委, 宣传部).
+/// Characters that show a "name" is an organisation (卫健委, 宣传部) or a place (苗栗县).
 fn is_org_char(c: char) -> bool {
     matches!(
         c,
@@ -65,10 +65,17 @@ fn is_org_char(c: char) -> bool {
             | '网'
             | '报'
             | '台'
+            | '医'
+            | '省'
+            | '市'
+            | '县'
+            | '区'
+            | '镇'
+            | '乡'
     )
 }
 /// Whether a title starts right at the beginning of `s`.
-fn title_starts(s: &str) -> bool {
+pub(super) fn title_starts(s: &str) -> bool {
     TITLES.find(Input::new(s).anchored(Anchored::Yes)).is_some()
 }
 
@@ -104,9 +111,11 @@ pub(super) fn name_at(doc: &Document, seg: &Segmenter, sent: Span, at: usize) ->
     }
     let stops_at =
         |n: usize| n >= run.len() || after_name_at(&rest[len_at(n)..]).is_some() || title_starts(&rest[len_at(n)..]);
-    let n = if stops_at(sl + 1) {
+    // a doubled given character (丽丽) belongs to the name
+    let doubled = run.get(sl).zip(run.get(sl + 1)).is_some_and(|(a, b)| a.1 == b.1);
+    let n = if stops_at(sl + 1) && !doubled {
         sl + 1
-    } else if sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2))) {
+    } else if doubled || (sl + 2 <= run.len() && (stops_at(sl + 2) || doc.is_token_boundary(at + len_at(sl + 2)))) {
         sl + 2
     } else {
         sl + 1
@@ -132,6 +141,18 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
             continue;
         }
         let cand = &rest[..end];
+        // people counted or pointed at (多人, 数人, 本人) are no name
+        if n == 2 && cand.ends_with('人') {
+            return None;
+        }
+        // a verb of two characters inside swallowed the words after a shorter name (多人出席)
+        if cand
+            .char_indices()
+            .skip(1)
+            .any(|(i, _)| after_name_at(&cand[i..]).is_some_and(|k| k > 1))
+        {
+            continue;
+        }
         if cand
             .chars()
             .any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c))
@@ -194,8 +215,27 @@ pub(super) fn name_before(doc: &Document, seg: &Segmenter, sent: Span, end: usiz
     None
 }
 
+/// Given names that only address a surname (李女士, 王医生, 张某), and surnames that are
+/// mostly function words (和, 由): from `person_contexts.txt`.
+static ADDRESS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("address"));
+static WEAK: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("weak"));
+
+/// Whether the given name after a surname of `sl` characters only addresses it (李女士,
+/// 张某), or the surname is mostly a function word (和, 于) and the dictionary does not
+/// know the whole as a person's full name (nrfg).
+fn is_reference(seg: &Segmenter, s: &str, sl: usize) -> bool {
+    let Some((gi, _)) = s.char_indices().nth(sl) else {
+        return true;
+    };
+    let given = &s[gi..];
+    if ADDRESS.contains(given) || given.starts_with('某') {
+        return true;
+    }
+    WEAK.contains(&s[..gi]) && seg.dict_tag(s) != Some("nrfg")
+}
+
 /// Whether a span reads as a personal name rather than a word or an organisation.
-fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
+pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     let s = doc.slice(span);
     let n = s.chars().count();
     if !(2..=4).contains(&n) || s.chars().any(is_org_char) || s.contains("中心") || places::is_place(s) {
@@ -213,6 +253,12 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
         {
             return false;
         }
+    }
+    if names::surname_len(s).is_some_and(|sl| is_reference(seg, s, sl)) {
+        return false;
+    }
+    if counted(&doc.text()[..span.start]) {
+        return false;
     }
     if doc.text()[span.end..].starts_with("(化名)") {
         return false;
@@ -232,8 +278,29 @@ fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     if function_char {
         return false;
     }
+    // a name the dictionary also knows as a place or a proper noun (a mountain, a brand)
+    // is still a name once the surname starts it and the place list does not know it
     match seg.dict_tag(s) {
-        Some(t) => t.starts_with("nr"),
+        Some(t) => t.starts_with("nr") || (matches!(t, "ns" | "nz") && reads_as_full_name(s)),
         None => true,
     }
+}
+
+/// A single surname and two given characters, not ending like a place (县, 市…): a word the
+/// dictionary knows as a place or a proper noun (a mountain, a brand) that still reads as a
+/// full name.
+fn reads_as_full_name(s: &str) -> bool {
+    s.chars().count() == 3
+        && names::surname_len(s) == Some(1)
+        && !s.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村', '盟', '旗'])
+}
+
+/// Whether text ends with a numeral and a classifier of people (14位, 三名): what follows is
+/// what is counted (14位权威专家), not a name.
+fn counted(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    matches!(rev.next(), Some('位' | '名' | '个'))
+        && rev
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千几多数".contains(c))
 }

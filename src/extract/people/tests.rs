@@ -152,3 +152,71 @@ fn occurrences_of_many_names_in_one_pass() {
     // only inside the span asked for
     assert_eq!(occurrences(text, Span::new(b("见"), text.len()), &refs).len(), 2);
 }
+
+#[test]
+fn people_introduced_without_a_title() {
+    assert_eq!(people("当地村民郝建国高兴不已。"), [p("郝建国", &[], None)]);
+    assert_eq!(names("术后第三天,患者蒋丽华已能下床。"), ["蒋丽华"]);
+    assert_eq!(names("远程会诊时,医院的麻醉科钮小燕也在线。"), ["钮小燕"]);
+    assert_eq!(names("谈到今后,祁海峰表示,还要继续努力。"), ["祁海峰"]);
+    assert_eq!(names("邬春生说,这样的帮扶很及时。"), ["邬春生"]);
+    assert_eq!(names("我们请教了研究者邹文涛先生。"), ["邹文涛"]);
+    assert_eq!(names("昨天,翟晓东在会上作了报告。"), ["翟晓东"]);
+    assert_eq!(names("文件送到后,柏大明和郜小红已经到达会场。"), ["柏大明", "郜小红"]);
+    assert_eq!(people("图为义诊现场。严晓东 摄"), [p("严晓东", &["摄影"], None)]);
+    assert_eq!(people("义诊现场。摄影:荀立伟"), [p("荀立伟", &["摄影"], None)]);
+}
+
+#[test]
+fn lists_continue_a_found_name() {
+    let got = names("专家组成员有:苗志远、荆晓兰和鲍国庆。鲍国庆介绍,今年已义诊三次。");
+    assert_eq!(got, ["苗志远", "荆晓兰", "鲍国庆"]);
+    let got = names("记者见到了柯文博、冉思远、管倩3位医生。冉思远笑着说:“很忙。”");
+    assert_eq!(got, ["柯文博", "冉思远", "管倩"]);
+}
+
+#[test]
+fn titles_of_other_sectors_and_after_the_name() {
+    assert_eq!(people("公司副总经理芮志刚出席。")[0].1, ["副总经理"]);
+    assert_eq!(people("该行副行长岑立新致辞。")[0].1, ["副行长"]);
+    assert_eq!(people("会上,滕书平副院长指出,要抓好落实。")[0].0, "滕书平");
+    assert_eq!(names("副县长邝丽丽颁发奖牌。"), ["邝丽丽"]);
+    assert_eq!(people("昨天,葛文海总理会见了代表团。")[0].1, ["总理"]);
+    assert_eq!(names("患病多年,寇建业今年六十五岁。"), ["寇建业"]);
+}
+
+#[test]
+fn references_and_words_are_no_names() {
+    assert!(names("李女士说,服务很好。王医生表示,会继续随访。").is_empty());
+    assert!(names("张某告诉记者,他很满意。").is_empty());
+    assert!(names("来自多家医院的14位权威专家参加。").is_empty());
+    assert!(names("医院为患者暖心服务。患者左冠状动脉狭窄。").is_empty());
+    assert!(names("专家和检查车都到了村口。科长、主任多人出席。").is_empty());
+    assert!(names("同时指出,要做好防护。文章认为,这很重要。").is_empty());
+    assert!(names("他读过很多小说,也拍摄了照片。").is_empty());
+    assert!(names("群众的安全感和幸福感不断提升。").is_empty());
+    assert!(names("该科学术氛围浓厚,外科手术量上升。开展科普宣讲。").is_empty());
+}
+
+/// Every mention of every person is the name's own surface, whatever pattern found it.
+#[test]
+fn mentions_are_the_name() {
+    let texts = [
+        "当地村民郝建国高兴不已。郝建国说,医生很好。",
+        "专家组成员有苗志远、荆晓兰和鲍国庆。鲍国庆介绍,今年已义诊三次。",
+        "副县长邝丽丽颁发奖牌。图为现场。严晓东 摄",
+        "县卫健委主任买买提·艾力表示感谢。买买提·艾力说,欢迎。",
+        "院长陈建国主持会议。陈建国表示,将继续帮扶。",
+    ];
+    for text in texts {
+        let r = crate::Extractor::new().extract("t", text);
+        assert!(!r.people.is_empty(), "{text}");
+        for person in &r.people {
+            for s in &person.surfaces {
+                assert_eq!(s.text, person.name, "{text}");
+                let chars: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+                assert_eq!(chars, person.name, "{text}");
+            }
+        }
+    }
+}
