@@ -389,6 +389,13 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     hits.sort_by_key(|h| h.name.start);
     let mut people = people_of(doc, hits);
     add_mentions(doc, &mut people, 0);
+    // a byline may stand on a line of its own above the body, outside every sentence
+    for b in &doc.layout.bylines {
+        let name = super::clean_name(doc.slice(b.name));
+        if let Some(p) = people.iter_mut().find(|p| p.name == name) {
+            p.mentions.push(b.name);
+        }
+    }
     let seeds = people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
     let mut added = context::lists(doc, seg, &mut taken, seeds);
     added.retain(|h| !hospitals.overlaps(h.name));

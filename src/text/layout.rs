@@ -88,6 +88,7 @@ const LABELS: &[(&str, Role)] = &[
     ("特约记者", Role::Reporter),
     ("见习记者", Role::Reporter),
     ("实习记者", Role::Reporter),
+    ("特约通讯员", Role::Correspondent),
     ("通讯员", Role::Correspondent),
     ("实习生", Role::Reporter),
     ("记者", Role::Reporter),
@@ -101,6 +102,8 @@ const LABELS: &[(&str, Role)] = &[
     ("图/文", Role::Author),
     ("文", Role::Author),
 ];
+/// Words after a byline name that say what the person did (张三摄, 李四报道).
+const CREDITS: &[&str] = &["摄影", "摄", "报道", "供图"];
 /// Characters that show a "name" is an institution's pen name (粤卫信, 健康报社).
 const INSTITUTION_CHARS: &str = "卫委办网报社宣院局部厅处科室站台刊中心会";
 
@@ -167,6 +170,9 @@ impl Layout {
         for l in body.iter().rev().take(3).collect::<Vec<_>>().into_iter().rev() {
             layout.read_closing_byline(l.text, l.span.start);
         }
+        let header_end = (start + 3).min(end).min(ls.len());
+        layout.read_header_bylines(&ls[..header_end], [meta, title]);
+        layout.dedup_bylines();
         layout
     }
 
@@ -230,6 +236,43 @@ impl Layout {
         }
     }
 
+    /// Bylines on the lines above the body and at its start, other than the title and the
+    /// meta line: a short line of their own (`□某某社记者 张三 李四`, `记者 王五`), or in
+    /// parentheses near the start of a line (`某某网(特约通讯员 张三 李四)1月18日,…`).
+    fn read_header_bylines(&mut self, lines: &[Line], read: [Option<usize>; 2]) {
+        for (i, l) in lines.iter().enumerate() {
+            if read.contains(&Some(i)) {
+                continue;
+            }
+            let before = self.bylines.len();
+            if l.chars <= 60 && !l.facts.sentence_end && mentions_role(l.text) {
+                self.read_labelled(l.text, l.span.start);
+            }
+            if self.bylines.len() == before {
+                self.read_parenthesised_byline(l.text, l.span.start);
+            }
+        }
+    }
+
+    /// A name read twice (a header line that is also one of the closing lines) once.
+    fn dedup_bylines(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        self.bylines.retain(|b| seen.insert(b.name));
+    }
+
+    /// A byline in parentheses that opens with a role label, within a line's first 60
+    /// characters: `(记者 张三)`.
+    fn read_parenthesised_byline(&mut self, line: &str, base: usize) {
+        let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+        let Some(open) = line[..head_end].find('(') else { return };
+        let inner_start = open + 1;
+        let Some(len) = line[inner_start..].find(')') else { return };
+        let inner = &line[inner_start..inner_start + len];
+        if inner.chars().count() <= 40 && LABELS.iter().any(|(l, _)| inner.starts_with(l)) {
+            self.read_labelled(inner, base + inner_start);
+        }
+    }
+
     /// `(编辑:X)`, `(张三)` at the end of the body, `采写:南都记者 X 通讯员 Y`, `责任编辑:X`.
     fn read_closing_byline(&mut self, line: &str, base: usize) {
         let labelled_line = line.chars().count() < 60
@@ -269,6 +312,12 @@ impl Layout {
             }
             let org = outlet_before(&s[..i]);
             let names_at = i + label.len() + (after.len() - after.trim_start_matches([':', ' ', '/']).len());
+            // `采写:南都记者 张三`: what follows the colon up to the next label is its outlet
+            let run = han_run_before_label(&s[names_at..]);
+            if after.starts_with(':') && run > 0 && LABELS.iter().any(|(l, _)| s[names_at + run..].starts_with(l)) {
+                i = names_at + run;
+                continue;
+            }
             let end = self.push_names(&s[names_at..], base + names_at, role, org, false);
             i = names_at + end.max(1);
             while !s.is_char_boundary(i.min(s.len())) {
@@ -288,30 +337,92 @@ impl Layout {
             if LABELS.iter().any(|(l, _)| rest.starts_with(l)) {
                 return pos;
             }
-            let run: usize = rest
-                .chars()
-                .take_while(|&c| is_cjk(c) || c == '·')
-                .map(char::len_utf8)
-                .sum();
-            let name = &rest[..run];
+            let mut run = han_run_before_label(rest);
+            // a credit after the name (记者张三摄, 李四报道) is no part of it
+            if let Some(w) = CREDITS.iter().find(|w| rest[..run].ends_with(*w) && run > w.len() + 3) {
+                run -= w.len();
+            }
             let next = rest[run..].chars().next();
-            if LABELS.iter().any(|(l, _)| l.chars().count() > 1 && name.contains(l)) {
-                return pos;
-            }
-            if run == 0 || !is_byline_name(name, strict) || matches!(next, Some(':')) {
-                return pos;
-            }
+            let names = if strict { None } else { glued_names(&rest[..run]) };
             let start = base + pos + skip;
-            self.bylines.push(Byline {
-                name: Span::new(start, start + run),
-                role,
-                org: org.clone(),
-            });
-            if self.source.is_none() && role == Role::Reporter {
-                self.source.clone_from(&org);
+            match names {
+                Some((first, second)) if second > first => {
+                    self.push_byline(Span::new(start, start + first), role, &org);
+                    self.push_byline(Span::new(start + first, start + second), role, &org);
+                    pos += skip + second;
+                }
+                // a name, then the next label's outlet: the label is read next
+                Some((first, _)) => {
+                    self.push_byline(Span::new(start, start + first), role, &org);
+                    return pos + skip + first;
+                }
+                None if run == 0 || !is_byline_name(&rest[..run], strict) || matches!(next, Some(':')) => {
+                    return pos;
+                }
+                None => {
+                    self.push_byline(Span::new(start, start + run), role, &org);
+                    pos += skip + run;
+                }
             }
-            pos += skip + run;
         }
+    }
+
+    fn push_byline(&mut self, name: Span, role: Role, org: &Option<String>) {
+        self.bylines.push(Byline {
+            name,
+            role,
+            org: org.clone(),
+        });
+        if self.source.is_none() && role == Role::Reporter {
+            self.source.clone_from(org);
+        }
+    }
+}
+
+/// The byte length of the Han (and `·`) run that starts `s`, up to the next role label of
+/// two or more characters (`张三河南日报记者` stops before 记者).
+fn han_run_before_label(s: &str) -> usize {
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        if !(is_cjk(c) || c == '·') || (i > 0 && LABELS.iter().any(|(l, _)| l.chars().count() > 1 && s[i..].starts_with(l))) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
+}
+
+/// Names written without a space between them or before the next outlet, in a run too
+/// long for one name: `王五赵六` (two names, split where a surname starts the second part,
+/// when only one split reads so), or `张三河南日报` before a label (a name, then an outlet
+/// that starts with a place). Returns the end of the first name and of the second (equal
+/// when there is one), in bytes.
+fn glued_names(run: &str) -> Option<(usize, usize)> {
+    use crate::extract::{names, places};
+    let n = run.chars().count();
+    if !(5..=16).contains(&n) || run.contains('·') {
+        return None;
+    }
+    let at = |k: usize| run.char_indices().nth(k).map_or(run.len(), |(i, _)| i);
+    let name = |a: usize, b: usize| {
+        let s = &run[at(a)..at(b)];
+        names::surname_len(s).is_some_and(|sl| sl < b - a) && !s.chars().any(|c| INSTITUTION_CHARS.contains(c))
+    };
+    if n <= 6 {
+        let splits: Vec<usize> = (2..=n - 2)
+            .filter(|&k| k <= 3 && n - k <= 3 && name(0, k) && name(k, n))
+            .collect();
+        if let [k] = splits[..] {
+            return Some((at(k), run.len()));
+        }
+    }
+    // a name, then an outlet that starts with a place
+    let outlets: Vec<usize> = (2..=3)
+        .filter(|&k| name(0, k) && (2..=3).any(|p| k + p <= n && places::is_place(&run[at(k)..at(k + p)])))
+        .collect();
+    match outlets[..] {
+        [k] => Some((at(k), at(k))),
+        _ => None,
     }
 }
 

@@ -238,7 +238,10 @@ fn is_reference(seg: &Segmenter, s: &str, sl: usize) -> bool {
 pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     let s = doc.slice(span);
     let n = s.chars().count();
-    if !(2..=4).contains(&n) || s.chars().any(is_org_char) || s.contains("中心") || places::is_place(s) {
+    // a place name (龙海) is still a name when a word that follows names comes after it
+    // (龙海表示, 龙海告诉记者)
+    let place = || places::is_place(s) && after_name_at(&doc.text()[span.end..]).is_none_or(|k| k < 2);
+    if !(2..=4).contains(&n) || s.chars().any(is_org_char) || s.contains("中心") || place() {
         return false;
     }
     // a surname followed by a common noun or adjective is a phrase (高水平), not a name

@@ -220,3 +220,4 @@ fn mentions_are_the_name() {
         }
     }
 }
+

@@ -109,3 +109,43 @@ fn a_snippet_without_a_page_is_read_as_text() {
     let layout = Layout::new("县人民医院完成首例手术\n返回首页");
     assert!(layout.body.is_empty(), "{:?}", layout.body);
 }
+
+#[test]
+fn bylines_on_header_lines_and_in_parentheses() {
+    let body = "近日,东湖市第二人民医院派出专家团队,赴青山县开展义诊活动,服务群众三百余人次。";
+    // a line of its own between the headline and the body, two names after one label
+    let text = format!("专家团队赴青山县义诊\n□东湖日报记者 张明华 李芳\n{body}");
+    let l = Layout::new(&text);
+    assert_eq!(
+        names(&text, &l),
+        vec![("张明华".into(), Role::Reporter), ("李芳".into(), Role::Reporter)]
+    );
+    // in parentheses near the start of the first body line, with a longer label
+    let text = format!("专家团队赴青山县义诊\n东湖健康网(特约通讯员 王建新 赵小红)3月2日,{body}");
+    let l = Layout::new(&text);
+    assert_eq!(
+        names(&text, &l),
+        vec![("王建新".into(), Role::Correspondent), ("赵小红".into(), Role::Correspondent)]
+    );
+}
+
+#[test]
+fn glued_bylines_split_at_outlets_and_surnames() {
+    let body = "近日,东湖市第二人民医院派出专家团队,赴青山县开展义诊活动,服务群众三百余人次。";
+    // name, then an outlet starting with a place, then the next label; two names glued at
+    // the end, split where the second surname starts
+    let text = format!("专家团队赴青山县义诊\n东湖日报记者周建国湖北广电记者吴明通讯员孙立新郑丽\n{body}");
+    let l = Layout::new(&text);
+    let got: Vec<String> = names(&text, &l).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["周建国", "吴明", "孙立新", "郑丽"]);
+    // `采写:` then an outlet right before the next label: the outlet is no name
+    let text = format!("专家团队赴青山县义诊\n{body}\n采写:南方记者 钱大伟 通讯员 冯小燕");
+    let l = Layout::new(&text);
+    let got: Vec<String> = names(&text, &l).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["钱大伟", "冯小燕"]);
+    // a photo credit after the name is no part of it
+    let text = format!("专家团队赴青山县义诊\n{body}(记者韩立伟摄)");
+    let l = Layout::new(&text);
+    let got: Vec<String> = names(&text, &l).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["韩立伟"]);
+}
