@@ -39,6 +39,11 @@ fn doc() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece(), 0..24).prop_map(|v| v.concat())
 }
 
+/// A character of a pinyin gloss: its brackets, lowercase letters, `ü` and tone marks.
+fn is_gloss_char(c: char) -> bool {
+    c.is_ascii_lowercase() || "()（）üāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(c)
+}
+
 fn slice(text: &[char], s: usize, e: usize) -> Option<String> {
     (s <= e && e <= text.len()).then(|| text[s..e].iter().collect())
 }
@@ -85,18 +90,21 @@ proptest! {
     /// Each normalised character maps to exactly one input character, at increasing
     /// positions, and is that character normalised: the same character, its simplified or
     /// half-width form, or a space for folded whitespace. The input byte offset agrees with the
-    /// code-point offset.
+    /// code-point offset. An input character no normalised character comes from is whitespace,
+    /// an invisible format character or part of a pinyin gloss.
     #[test]
     fn each_character_maps_to_its_own_source(input in doc()) {
         let n = NormText::new(&input);
         let src: Vec<(usize, char)> = input.char_indices().collect();
         let mut prev: Option<usize> = None;
+        let mut hit = vec![false; src.len()];
         for (i, c) in n.text.char_indices() {
             let (a, b, ab, zb) = n.to_source_bytes(Span::new(i, i + c.len_utf8())).unwrap();
             prop_assert_eq!(b, a + 1);
             prop_assert_eq!((ab, zb), (src[a].0, src[a].0));
             prop_assert!(prev.is_none_or(|p| p < a));
             prev = Some(a);
+            hit[a] = true;
             let s = src[a].1;
             let ok = if c == ' ' {
                 s.is_whitespace() && s != '\n'
@@ -105,7 +113,20 @@ proptest! {
             };
             prop_assert!(ok, "{:?} from {:?}", c, s);
         }
-        prop_assert_eq!(n.char_len(), n.text.chars().count());
+        // What normalisation leaves out of the input: only whitespace (folded runs, a space
+        // before a line break, `\r`), invisible format characters, and pinyin glosses such as
+        // `(yī)`. Every other input character is the source of a normalised character.
+        let mut dropped = 0;
+        for (k, &(_, s)) in src.iter().enumerate() {
+            if !hit[k] {
+                dropped += 1;
+                prop_assert!(
+                    s.is_whitespace() || matches!(s, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{AD}') || is_gloss_char(s),
+                    "{:?} at {} dropped", s, k
+                );
+            }
+        }
+        prop_assert_eq!(n.char_len() + dropped, src.len());
     }
 }
 
@@ -114,8 +135,12 @@ fn concatenated_tokens_cover_each_sentence() {
     let seg = zhnews::text::segment::Segmenter::new();
     let input = "2022年07月18日,中南大學(xué)湘雅醫院援疆專家開展手術。";
     let d = zhnews::text::Document::new(input, &seg);
+    // one sentence, normalised (the loop below must have something to check)
+    let sentences: Vec<&str> = d.sentences.iter().map(|s| d.slice(*s)).collect();
+    assert_eq!(sentences, ["2022年07月18日,中南大学湘雅医院援疆专家开展手术。"]);
     for s in &d.sentences {
         let joined: String = d.tokens_in(*s).iter().map(|t| d.slice(t.span)).collect();
+        assert!(d.tokens_in(*s).len() > 1);
         assert_eq!(joined, d.slice(*s));
     }
 }

@@ -120,7 +120,37 @@ mod tests {
                 v
             };
             let (sentences, clauses) = split_with_clauses(&t, &zones);
-            proptest::prop_assert_eq!(&sentences, &split(&t, &zones));
+            // The sentences, checked on their own (an empty list would tile trivially): in
+            // order, each inside one zone, trimmed and non-empty; each ends after a run of
+            // sentence ends and closers that takes in every such character after it, or at
+            // its zone's end; no sentence end inside one; together they hold every
+            // non-whitespace character of every zone.
+            let is_end_or_closer = |c: char| ENDS.contains(&c) || CLOSERS.contains(&c);
+            let mut covered = vec![false; t.len()];
+            let mut prev_end = 0;
+            for s in &sentences {
+                proptest::prop_assert!(prev_end <= s.start && s.start < s.end, "{:?} after {}", s, prev_end);
+                prev_end = s.end;
+                let z = zones.iter().find(|z| z.start <= s.start && s.end <= z.end);
+                proptest::prop_assert!(z.is_some(), "{:?} in no zone", s);
+                let z = z.unwrap();
+                let body = &t[s.start..s.end];
+                proptest::prop_assert_eq!(body, body.trim());
+                let tail = &body[body.trim_end_matches(is_end_or_closer).len()..];
+                proptest::prop_assert!(!body[..body.len() - tail.len()].contains(ENDS), "end inside {:?}", body);
+                if tail.contains(ENDS) {
+                    proptest::prop_assert!(!t[s.end..z.end].starts_with(is_end_or_closer), "{:?} stops early", body);
+                } else {
+                    proptest::prop_assert!(t[s.end..z.end].trim().is_empty(), "{:?} ends at no end", body);
+                }
+                covered[s.start..s.end].fill(true);
+            }
+            for z in &zones {
+                for (i, c) in t[z.start..z.end].char_indices() {
+                    proptest::prop_assert!(c.is_whitespace() || covered[z.start + i], "{:?} at {} left out", c, z.start + i);
+                }
+            }
+            // The clauses, against the sentences.
             let mut k = 0;
             for s in &sentences {
                 let mut at = s.start;
