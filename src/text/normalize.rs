@@ -161,6 +161,34 @@ fn pinyin_gloss_len(s: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// The longest HTML tag or comment read: a `<` with no `>` within it is text.
+const MARKUP_MAX: usize = 1024;
+
+/// The length, in code points and bytes, of HTML markup that starts `s`: a tag (`<p>`,
+/// `</span>`, `<img src=…>`), a comment (`<!--…-->`) or a space entity (`&nbsp;`). Scraped
+/// pages keep some of their markup; dropped like noise, it leaves the text and its offsets
+/// into the page. A `<` followed by anything but a letter, `/` or `!` is text (`<5岁`), and
+/// each look-ahead is bounded, so the scan stays linear.
+fn markup_len(s: &str) -> Option<(usize, usize)> {
+    const SPACES: &[&str] = &["&nbsp;", "&ensp;", "&emsp;", "&thinsp;"];
+    if let Some(e) = SPACES.iter().find(|e| s.starts_with(*e)) {
+        return Some((e.len(), e.len()));
+    }
+    let head = &s.as_bytes()[..s.len().min(MARKUP_MAX)];
+    let end = if s.starts_with("<!--") {
+        memchr::memmem::find(head, b"-->").map(|e| e + 3)?
+    } else {
+        let second = *head.get(1)?;
+        if !(second.is_ascii_alphabetic() || matches!(second, b'/' | b'!')) {
+            return None;
+        }
+        let close = head.iter().skip(1).position(|&b| matches!(b, b'<' | b'>'))? + 1;
+        (head[close] == b'>').then_some(close + 1)?
+    };
+    let tag = s.get(..end)?;
+    Some((tag.chars().count(), end))
+}
+
 #[inline]
 pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
@@ -211,7 +239,7 @@ impl NormText {
                     continue;
                 }
             }
-            if lead.is_ascii() && !matches!(lead, b'\n' | b'\r' | b'\t' | b' ' | b'(' | 0x0B | 0x0C) {
+            if lead.is_ascii() && !matches!(lead, b'\n' | b'\r' | b'\t' | b' ' | b'(' | b'<' | b'&' | 0x0B | 0x0C) {
                 prev_cjk = false;
                 b += 1;
                 i += 1;
@@ -223,6 +251,14 @@ impl NormText {
                 if let Some((chars, glen)) = pinyin_gloss_len(&input[b..]) {
                     w.delete(b, glen, i, chars);
                     b += glen;
+                    i += chars;
+                    continue;
+                }
+            }
+            if matches!(c, '<' | '&') {
+                if let Some((chars, mlen)) = markup_len(&input[b..]) {
+                    w.delete(b, mlen, i, chars);
+                    b += mlen;
                     i += chars;
                     continue;
                 }
@@ -439,6 +475,17 @@ mod tests {
     fn whitespace_folds_and_lines_stay() {
         let n = NormText::new("  标题\u{3000}\u{3000}文字  \r\n\n正文");
         assert_eq!(n.text, "标题 文字\n\n正文");
+    }
+
+    #[test]
+    fn markup_is_dropped_and_offsets_keep_to_the_page() {
+        let input = "<!--正文 开始-->\n<p align=\"center\"><span style=\"font-size:14px;\">医院&nbsp;专家</span></p>\n<5岁 a&b";
+        let n = NormText::new(input);
+        assert_eq!(n.text, "\n医院专家\n<5岁 a&b");
+        let s = n.text.find("专家").unwrap();
+        assert_eq!(src(input, &n, s, s + "专家".len()), "专家");
+        // an unclosed tag is text
+        assert_eq!(NormText::new("<p 医院").text, "<p 医院");
     }
 
     #[test]
