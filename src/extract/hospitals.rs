@@ -111,6 +111,10 @@ struct Candidate {
 }
 
 mod aliases;
+mod context;
+mod divisions;
+
+use divisions::division_ending_at;
 
 /// Find hospitals and their aliases.
 pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, out: &mut Vec<HospitalFound>) {
@@ -121,7 +125,10 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, out: &mut Vec<Hospi
         cands.extend(std::mem::take(&mut found.by_start).into_values());
     }
     cands.sort_by_key(|c| c.span.start);
-    aliases::cluster(cands, out);
+    let mut found = Vec::new();
+    let unresolved = aliases::cluster(cands, &mut found);
+    context::resolve(doc, unresolved, &mut found);
+    out.extend(found);
 }
 
 fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, out: &mut Found) {
@@ -131,14 +138,25 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
         if NOT_AFTER.iter().any(|w| text[he..sent.end].starts_with(w)) {
             continue;
         }
-        let (mut start, context) = extend_left(doc, seg, sent, hs);
+        let head = &text[hs..he];
+        // a named branch (四川省人民医院温江分院, 某卫生院某某院区) starts at its parent
+        // hospital; without one (青山分院 alone) it is no entry
+        let is_branch = matches!(head, "分院" | "院区" | "校区");
+        let (mut start, context) = if is_branch {
+            match branch_start(doc, seg, sent, hs) {
+                Some(b) => b,
+                None => continue,
+            }
+        } else {
+            extend_left(doc, seg, sent, hs)
+        };
         if start == hs {
             continue;
         }
-        // a named branch (四川省人民医院温江分院) starts at its parent hospital
-        if m.len() == "分院".len() && text[sent.start..start].ends_with("医院") {
-            let (parent, _) = extend_left(doc, seg, sent, start - "医院".len());
-            if parent < start - "医院".len() {
+        // a hospital named after the one that runs it, written on (某大学附属医院|某地医院)
+        if let Some(h) = PARENT_HEADS.iter().find(|h| text[sent.start..start].ends_with(*h)) {
+            let (parent, _) = extend_left(doc, seg, sent, start - h.len());
+            if parent < start - h.len() {
                 start = parent;
             }
         }
@@ -166,6 +184,39 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
         let (start, _) = extend_left(doc, seg, sent, at);
         push(out, doc, Span::new(start, he), start == at);
     }
+}
+
+/// Hospital heads a branch name can follow (…医院|温江|分院, …卫生院|大兴|院区).
+const PARENT_HEADS: &[&str] = &["医院", "卫生院", "保健院"];
+
+/// The start of a branch whose head begins at `hs` and whose short name (one to six
+/// characters, no verb or function word first) follows a parent hospital's head, and whether
+/// the parent needs an antecedent (县人民医院|东山|分院).
+fn branch_start(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> Option<(usize, bool)> {
+    let text = doc.text();
+    let mut p = hs;
+    for (n, c) in text[sent.start..hs].chars().rev().enumerate() {
+        if n >= 6 || !is_cjk(c) || matches!(c, '的' | '在' | '了' | '是' | '等' | '院') {
+            return None;
+        }
+        p -= c.len_utf8();
+        let before = &text[sent.start..p];
+        let Some(h) = PARENT_HEADS.iter().find(|h| before.ends_with(*h)) else {
+            continue;
+        };
+        let name = &text[p..hs];
+        let first = doc.tokens_in(Span::new(p, hs)).first().map(|t| doc.slice(t.span));
+        let verb_first = first
+            .and_then(|w| seg.dict_tag(w))
+            .is_some_and(|t| matches!(t, "v" | "vn" | "a" | "p" | "c" | "d" | "r" | "m" | "q" | "u" | "uj"));
+        if GENERIC.contains(name) || verb_first || first.is_some_and(|w| GENERIC.contains(w)) {
+            return None;
+        }
+        let parent_head = p - h.len();
+        let (start, context) = extend_left(doc, seg, sent, parent_head);
+        return (start < parent_head).then_some((start, context));
+    }
+    None
 }
 
 /// The candidates of one sentence, keyed by start. A new candidate replaces those it
@@ -230,89 +281,129 @@ fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {
 fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize, bool) {
     let text = doc.text();
     let floor = sent.start;
-    let mut l = hs;
-    let mut proper = 0;
-    let mut after_university = false;
-    while l > floor {
+    let mut walk = Walk {
+        l: hs,
+        proper: 0,
+        after_university: false,
+        division: false,
+    };
+    while walk.l > floor {
+        let l = walk.l;
         let head = &text[floor..l];
         if let Some(s) = ordinal_ending_at(text, floor, l) {
-            l = s;
-            continue;
-        }
-        if let Some(p) = part_ending(head) {
-            after_university = p.ends_with("大学") || p.ends_with("学院");
-            l -= p.len();
-            continue;
-        }
-        if let Some(s) = places::place_ending_at(text, l).filter(|&s| s >= floor) {
-            l = s;
-            after_university = false;
-            continue;
-        }
-        if let Some(s) = division_ending_at(doc, seg, floor, l) {
-            l = s;
-            continue;
-        }
-        // cheap stops before asking the segmenter: punctuation, or a function word right
-        // before a place or institution word already read (来到|浏阳市第一人民医院)
-        let prev = head.chars().next_back();
-        if !prev.is_some_and(is_cjk) || (l < hs && prev.is_some_and(is_function_char)) {
+            walk.l = s;
+            walk.after_university = false;
+        } else if let Some(p) = part_ending(head) {
+            walk.after_university = p.ends_with("大学") || p.ends_with("学院");
+            walk.l -= p.len();
+        } else if let Some(s) = places::place_ending_at(text, l).filter(|&s| s >= floor && place_reads(text, floor, s, l)) {
+            walk.l = s;
+            walk.after_university = false;
+        } else if let Some(s) = division_ending_at(doc, seg, floor, l) {
+            walk.division |= s < l - "街".len();
+            walk.l = s;
+        } else if !token_step(doc, seg, floor, hs, &mut walk) {
             break;
         }
-        let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else {
-            break;
-        };
-        let w = &text[tok.span.start.max(floor)..l];
-        if GENERIC.contains(w) || !w.chars().all(is_cjk) {
-            break;
-        }
-        let tag = seg.dict_tag(w);
-        // a word that runs on into the name already read is part of it when the dictionary
-        // knows the whole as a name (首都|医科大学 inside 首都医科大学/nt)
-        let straddles_name = tok.span.end > l
-            && tok.span.start >= floor
-            && seg
-                .dict_tag(doc.slice(tok.span))
-                .is_some_and(|t| PROPER_TAGS.contains(&t));
-        let proper_like = straddles_name
-            || match tag {
-                None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
-                Some(t) => PROPER_TAGS.contains(&t),
-            };
-        let university_slot =
-            after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
-        if (proper_like || university_slot) && proper < 2 {
-            proper += 1;
-            after_university = false;
-            l = tok.span.start.max(floor);
-            // an abbreviation (医大) may carry one more character of its name (新医大)
-            if tag == Some("j") {
-                if let Some(prev) = doc.token_before(l).filter(|t| t.span.end > floor) {
-                    let pw = &text[prev.span.start.max(floor)..l];
-                    if pw.chars().count() == 1
-                        && pw.chars().all(is_cjk)
-                        && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None)
-                    {
-                        l = prev.span.start.max(floor);
-                    }
-                }
-            }
-            continue;
-        }
-        break;
     }
-    if l == hs {
-        // a bare level word: 市人民医院 → needs an antecedent
-        return (l, false);
+    let l = walk.l;
+    if l == hs || counted_before(&text[floor..l]) {
+        // a bare level word: 市人民医院 → needs an antecedent; 三家上海医院 names none
+        return (hs, false);
     }
     let name = &text[l..hs];
     let bare_level = name.chars().next().is_some_and(places::is_level_char)
         && !places::is_place(&name.chars().take(2).collect::<String>());
     // institution words alone (人民医院, 第一人民医院) name no hospital: no antecedent either
-    if proper == 0 && !has_place(name) && !bare_level {
+    if walk.proper == 0 && !walk.division && !has_place(name) && !bare_level {
         return (hs, false);
     }
     (l, bare_level)
+}
+
+/// Whether the place found at `s..l` is one here: not a generic word that is also a place
+/// (合作), nor a conjunction read into one after another hospital (某医院|和县…).
+fn place_reads(text: &str, floor: usize, s: usize, l: usize) -> bool {
+    let after_head = text[floor..s].ends_with('院');
+    !GENERIC.contains(&text[s..l]) && !(after_head && text[s..l].chars().next().is_some_and(is_function_char))
+}
+
+/// The state of a right-to-left walk over a name.
+struct Walk {
+    l: usize,
+    proper: usize,
+    after_university: bool,
+    /// A division with a name was read (长和街道).
+    division: bool,
+}
+
+/// One segmenter word read into the name (a proper noun, the name slot of a university, a
+/// common noun right after a place: 辽宁省|电厂|医院); false when the word ends the name.
+fn token_step(doc: &Document, seg: &Segmenter, floor: usize, hs: usize, walk: &mut Walk) -> bool {
+    let text = doc.text();
+    let l = walk.l;
+    // cheap stops before asking the segmenter: punctuation, or a function word right
+    // before a place or institution word already read (来到|浏阳市第一人民医院)
+    let prev = text[floor..l].chars().next_back();
+    if !prev.is_some_and(is_cjk) || (l < hs && prev.is_some_and(is_function_char)) {
+        return false;
+    }
+    let Some(tok) = doc.token_before(l).filter(|t| t.span.end > floor) else {
+        return false;
+    };
+    let ts = tok.span.start.max(floor);
+    let w = &text[ts..l];
+    if !place_reads(text, floor, ts, l) || !w.chars().all(is_cjk) || walk.proper >= 2 {
+        return false;
+    }
+    let tag = seg.dict_tag(w);
+    // a word that runs on into the name already read is part of it when the dictionary
+    // knows the whole as a name (首都|医科大学 inside 首都医科大学/nt)
+    let straddles_name = tok.span.end > l
+        && tok.span.start >= floor
+        && seg
+            .dict_tag(doc.slice(tok.span))
+            .is_some_and(|t| PROPER_TAGS.contains(&t));
+    let proper_like = straddles_name
+        || match tag {
+            None => w.chars().count() >= 2 && !seg.unknown_word_is_function(w),
+            Some(t) => PROPER_TAGS.contains(&t),
+        };
+    let university_slot =
+        walk.after_university && !matches!(tag, Some("v" | "p" | "c" | "u" | "uj" | "r" | "d" | "m" | "q"));
+    let noun_after_place = tag == Some("n")
+        && tok.span.end == l
+        && w.chars().count() == 2
+        && places::place_ending_at(text, ts).is_some_and(|s| s >= floor);
+    if !(proper_like || university_slot || noun_after_place) {
+        return false;
+    }
+    walk.proper += 1;
+    walk.after_university = false;
+    walk.l = ts;
+    // an abbreviation (医大) may carry one more character of its name (新医大)
+    if tag == Some("j") {
+        if let Some(prev) = doc.token_before(ts).filter(|t| t.span.end > floor) {
+            let pw = &text[prev.span.start.max(floor)..ts];
+            if pw.chars().count() == 1
+                && pw.chars().all(is_cjk)
+                && matches!(seg.dict_tag(pw), Some("a" | "n" | "ns" | "j" | "b") | None)
+            {
+                walk.l = prev.span.start.max(floor);
+            }
+        }
+    }
+    true
+}
+
+/// Whether a count of institutions stands right before a name (三家|上海医院, 30所|县医院):
+/// then the name is a class of hospitals, not one.
+fn counted_before(before: &str) -> bool {
+    let mut it = before.chars().rev();
+    matches!(it.next(), Some('家' | '所'))
+        && it
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_numeral(c) || matches!(c, '两' | '几' | '多' | '余' | '数'))
 }
 
 /// Whether a name part contains a place (so it names, not just describes, a hospital).
@@ -321,42 +412,6 @@ fn has_place(name: &str) -> bool {
         .map(|(i, c)| i + c.len_utf8())
         .any(|end| places::place_ending_at(name, end).is_some())
         || name.chars().any(places::is_level_char)
-}
-
-/// A division the gazetteer lacks: an ordinal or a proper token before a level character
-/// (第十三师, 新安镇, 新星市), or a bare level character (the `市` of 市人民医院).
-fn division_ending_at(doc: &Document, seg: &Segmenter, floor: usize, l: usize) -> Option<usize> {
-    let text = doc.text();
-    let c = text[floor..l].chars().next_back()?;
-    if !places::is_level_char(c) && !text[floor..l].ends_with("街道") {
-        return None;
-    }
-    let l2 = if text[floor..l].ends_with("街道") {
-        l - "街道".len()
-    } else {
-        l - c.len_utf8()
-    };
-    if let Some(s) = ordinal_ending_at(text, floor, l2) {
-        return Some(s);
-    }
-    if let Some(tok) = doc.token_before(l2).filter(|t| t.span.end > floor) {
-        let w = &text[tok.span.start.max(floor)..l2];
-        let ok = w.chars().all(is_cjk)
-            && (1..=3).contains(&w.chars().count())
-            && !GENERIC.contains(w)
-            && match seg.dict_tag(w) {
-                None => !seg.unknown_word_is_function(w),
-                Some(t) => PROPER_TAGS.contains(&t),
-            };
-        if ok && tok.span.end == l2 {
-            return Some(tok.span.start.max(floor));
-        }
-    }
-    // bare level character, e.g. 市 in 市人民医院; only at a word boundary
-    let prev = text[floor..l2].chars().next_back();
-    (!prev.is_some_and(is_cjk)
-        || doc.is_token_boundary(l2) && matches!(prev, Some('在' | '与' | '和' | '及' | '到' | '由')))
-    .then_some(l2)
 }
 
 #[cfg(test)]

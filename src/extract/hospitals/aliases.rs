@@ -3,11 +3,13 @@
 //! canonical name of each.
 
 use super::{Candidate, HospitalFound, is_numeral};
+use std::sync::LazyLock;
+
 use crate::extract::places;
 
 /// Suffix class of a name: aliases must share it.
 fn head_class(name: &str) -> &'static str {
-    if name.ends_with("分院") {
+    if name.ends_with("分院") || name.ends_with("院区") || name.ends_with("校区") {
         "branch"
     } else if name.ends_with("卫生院") {
         "township"
@@ -20,15 +22,18 @@ fn head_class(name: &str) -> &'static str {
     }
 }
 
-/// The ordinal of a hospital (第二人民医院, 二附院): numerals that are not part of a
-/// division inside the name (第十三师).
+/// The ordinal of a hospital (第二人民医院, 二附院, 湘雅二医院): numerals after 第 or before
+/// the head or an institution word, not those of a place (七台河, 三亚) or of a division
+/// inside the name (第十三师).
 fn numerals(s: &str) -> Vec<char> {
     let chars: Vec<char> = s.chars().collect();
     let mut v = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let j = (i..chars.len()).find(|&k| !is_numeral(chars[k])).unwrap_or(chars.len());
-        if j > i && !chars.get(j).is_some_and(|&c| places::is_level_char(c)) {
+        let after = chars.get(j).copied();
+        let ordinal = i > 0 && chars[i - 1] == '第' || after.is_some_and(|c| "院医附人中妇".contains(c));
+        if j > i && ordinal && !after.is_some_and(places::is_level_char) {
             v.extend_from_slice(&chars[i..j]);
         }
         i = j.max(i + 1);
@@ -80,6 +85,9 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
     if s == l {
         return true;
     }
+    if adds_division(s, l) {
+        return false;
+    }
     if short.class != long.class && !(s.ends_with('医') || s.ends_with('院')) {
         return false;
     }
@@ -96,6 +104,28 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
     let first_two = &s[..ends.nth(1).unwrap_or(s.len())];
     let starts_ok = s.chars().next() == l.chars().next() || l.contains(first_two) || s.chars().count() <= 2;
     starts_ok && is_subsequence(s, l) && same_kind(s, l)
+}
+
+/// The length of the longest levelled place (四川省, 甘孜藏族自治州) that starts `s`.
+fn leading_division(s: &str) -> Option<usize> {
+    s.char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .filter(|&i| places::is_levelled_place(&s[..i]))
+        .last()
+}
+
+/// Whether the longer name places a lower division after the place both start with, which
+/// the shorter lacks: 四川省人民医院 is not 四川省甘孜藏族自治州人民医院.
+fn adds_division(short: &str, long: &str) -> bool {
+    let Some(p) = leading_division(short) else {
+        return false;
+    };
+    if !long.starts_with(&short[..p]) {
+        return false;
+    }
+    leading_division(&long[p..]).is_some_and(|q| !short[p..].starts_with(&long[p..p + q]))
 }
 
 /// A shortened name keeps the kind of hospital: the word before the head is the same
@@ -117,7 +147,9 @@ fn same_kind(short: &str, long: &str) -> bool {
     last(sp) == last(lp) || places::is_place(sp) || sp.chars().next_back().is_some_and(places::is_level_char)
 }
 
-pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
+/// Cluster the candidates into hospitals (appended to `out`, by first mention); the context
+/// forms that found no antecedent are returned.
+pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) -> Vec<Candidate> {
     // align distinct surfaces only: an article repeats the same few names many times (a map
     // finds each one's number; a list search made a long article quadratic)
     let mut surfaces: Vec<(&str, bool)> = Vec::new();
@@ -161,7 +193,7 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
             members[h].push(ci);
         }
     }
-    join_context_forms(&cands, &surface_of, &info, &heads, &mut members);
+    let unresolved = join_context_forms(&cands, &surface_of, &info, &heads, &mut members);
     let mut found: Vec<HospitalFound> = heads
         .into_iter()
         .zip(members)
@@ -181,6 +213,7 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) {
         .collect();
     found.sort_by_key(|h| h.mentions[0].start);
     out.extend(found);
+    unresolved.into_iter().filter_map(|ci| cands.get(ci).cloned()).collect()
 }
 
 /// Context forms join the most recent preceding hospital they align with.
@@ -196,16 +229,21 @@ fn join_context_forms(
     info: &[Surface],
     heads: &[(String, Vec<usize>)],
     members: &mut [Vec<usize>],
-) {
+) -> Vec<usize> {
+    let mut unresolved = Vec::new();
     let own: Vec<Vec<usize>> = members.to_vec();
     let mut cursor = vec![0usize; heads.len()];
     let mut latest_joined: Vec<Option<usize>> = vec![None; heads.len()];
     let mut aligned: Vec<Option<Vec<usize>>> = vec![None; info.len()];
     for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
         let Some(si) = surface_of.get(ci).copied() else {
+            unresolved.push(ci);
             continue;
         };
-        let Some(slot) = aligned.get_mut(si) else { continue };
+        let Some(slot) = aligned.get_mut(si) else {
+            unresolved.push(ci);
+            continue;
+        };
         let hs = slot.get_or_insert_with(|| {
             (0..heads.len())
                 .filter(|&h| heads[h].1.iter().any(|&j| aligns(&info[si], &info[j])))
@@ -228,27 +266,65 @@ fn join_context_forms(
         if let Some((_, h)) = best {
             members[h].push(ci);
             latest_joined[h] = Some(ci);
+        } else {
+            unresolved.push(ci);
         }
     }
+    unresolved
 }
 
-/// The official name: the surface as written, with higher-level places that only
-/// locate a county or city hospital dropped (四川省阿坝州理县人民医院 → 理县人民医院).
+/// Short heads and the full heads they stand for (荣总 → 荣民总医院).
+static SHORT_HEADS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../../data/hospital_short_heads.txt"))
+        .filter_map(|l| l.split_once(' '))
+        .collect()
+});
+
+/// The places a name starts with, each as its end (greedy, longest first).
+fn leading_places(s: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut at = 0;
+    while let Some(e) = s[at..]
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| at + i)
+        .chain(std::iter::once(s.len()))
+        .filter(|&e| places::is_place(&s[at..e]))
+        .last()
+    {
+        ends.push(e);
+        at = e;
+    }
+    ends
+}
+
+/// The official name: the surface as written, with higher-level places that only locate a
+/// county hospital dropped (四川省阿坝州理县人民医院 → 理县人民医院; a district or prefecture
+/// keeps its parent: 广州市白云区人民医院), a city before a university dropped
+/// (某市某某大学附属第一医院), and a short head written out (荣总 → 荣民总医院).
 fn canonical(surface: &str) -> String {
-    let mut s = surface.to_string();
-    loop {
-        let cut = s.char_indices().skip(2).find_map(|(i, _)| {
-            let (a, b) = s.split_at(i);
-            (places::is_place(a)
-                && b.char_indices()
-                    .skip(2)
-                    .any(|(j, _)| places::is_levelled_place(&b[..j])))
-            .then_some(i)
-        });
-        match cut {
-            Some(i) if head_class(&s[i..]) == head_class(&s) => s = s[i..].to_string(),
-            _ => break,
+    let ends = leading_places(surface);
+    let starts: Vec<usize> = std::iter::once(0).chain(ends.iter().copied()).collect();
+    let mut cut = 0;
+    for k in 1..ends.len() {
+        let place = &surface[starts[k]..ends[k]];
+        if places::is_levelled_place(place) && (place.ends_with('县') || place.ends_with('旗') || place.ends_with('市')) {
+            cut = starts[k];
         }
     }
-    s
+    if head_class(&surface[cut..]) != head_class(surface) {
+        cut = 0;
+    }
+    // a city before a university only locates it (某市|某某大学附属第一医院)
+    if let Some(k) = (0..ends.len()).rev().find(|&k| places::is_levelled_place(&surface[starts[k]..ends[k]])) {
+        let rest = &surface[ends[k]..];
+        if rest.chars().take(8).collect::<String>().contains("大学") && !rest.starts_with("大学") {
+            cut = ends[k];
+        }
+    }
+    let s = &surface[cut..];
+    SHORT_HEADS
+        .iter()
+        .find_map(|(short, full)| s.strip_suffix(short).map(|stem| format!("{stem}{full}")))
+        .unwrap_or_else(|| s.to_string())
 }
