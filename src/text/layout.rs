@@ -153,6 +153,11 @@ impl Layout {
                 break;
             }
         }
+        if let Some((t, b, s)) = meta.filter(|_| !body.iter().any(is_paragraph)).and_then(|m| article_above(&ls, m)) {
+            layout.title = t;
+            body = b;
+            start = s;
+        }
         if body.is_empty() && layout.meta.is_none() {
             // no page around it: a snippet (a headline, a table cell, a bare `5名专家`) is
             // read as article text, line by line
@@ -424,6 +429,24 @@ fn glued_names(run: &str) -> Option<(usize, usize)> {
         [k] => Some((at(k), at(k))),
         _ => None,
     }
+}
+
+/// A page whose meta line closes it (a repost: the text, then `作者: 日期:`), found when no
+/// paragraph follows the meta line: the article is the lines above it, from the first
+/// paragraph, under the last title-like line before that. Returns the title, the body lines
+/// and the index of the body's first line.
+fn article_above<'a>(ls: &[Line<'a>], meta: usize) -> Option<(Option<Span>, Vec<Line<'a>>, usize)> {
+    let first = (0..meta).find(|&i| is_paragraph(&ls[i]) && !is_chrome(&ls[i]) && !is_footer(&ls[i]))?;
+    let title = (0..first)
+        .rev()
+        .find(|&i| is_title_like(&ls[i]) && !is_chrome(&ls[i]))
+        .map(|i| ls[i].span);
+    let mut body: Vec<Line> = ls[first..meta].iter().copied().filter(|l| !is_chrome(l)).collect();
+    // the meta block may start a line earlier (作者:X above 日期:Y)
+    while body.last().is_some_and(|l| is_labelled_meta(l) && !is_paragraph(l)) {
+        body.pop();
+    }
+    Some((title, body, first))
 }
 
 /// Whether a short line names a byline role anywhere (`铜仁日报记者 田野`).
