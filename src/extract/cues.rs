@@ -74,7 +74,7 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
         data::lines(include_str!("../data/first_triggers.txt")).collect(),
         NUMERAL_STARTS.to_vec(),
         DATE_MARK_WORDS.iter().map(String::as_str).collect(),
-        vec!["空白", "先河", "零的突破"],
+        vec!["空白", "先河", "零的突破", "零突破", "从无到有"],
         super::people::context_words("before"),
         super::people::context_words("after"),
         super::people::context_words("mark"),

@@ -43,10 +43,13 @@ static ASPIRATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| data::lines(include_str!("../data/first_aspirations.txt")).collect());
 /// 填补…空白, 开创…先河, …零的突破: the middle names the scope and field.
 static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"填补了?([^,。;!？、]{0,16}?)空白|开创了?([^,。;!？、]{0,16}?)先河|([^,。;!？、]{0,16}?)零的突破")
+    Regex::new(r"填补了?([^,。;!？、]{0,16}?)空白|开创了?([^,。;!？、]{0,16}?)先河|([^,。;!？、]{0,16}?)[“\x22]?零的?突破|(从无到有)")
         .unwrap()
 });
 
+/// Triggers that claim a first only with an achievement verb after them (首次开展, not
+/// 首次来到).
+const FIRST_TIMES: &[&str] = &["首次", "第一次"];
 /// Words after a trigger that make it a first of time, not of achievement (首个工作日).
 const NOT_AFTER: &[&str] = &[
     "工作日",
@@ -250,13 +253,18 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
     let after = &text[t.end..clause.end];
     // the verb may follow one character later (首次成功开展); a slice, not a copy of the clause
     let after_one = after.chars().next().map_or("", |c| &after[c.len_utf8()..]);
-    if word == "首次" && !VERBS.iter().any(|v| after.starts_with(v) || after_one.starts_with(v)) {
+    let verb_after = VERBS.iter().any(|v| after.starts_with(v) || after_one.starts_with(v));
+    if FIRST_TIMES.contains(&word) && !verb_after {
         return None;
     }
     if NOT_AFTER.iter().any(|w| after.starts_with(w)) || clauses.aspirational(clause, t.start) {
         return None;
     }
     let scope = scope_before(doc, &ix.mentions, clause.start, t.start);
+    // 第一个 is an ordinal (第一个问题) unless a scope or an achievement frames it
+    if word == "第一个" && scope.is_none() && !verb_after {
+        return None;
+    }
     let mut start = scope.as_ref().map_or(t.start, |s| s.0);
     if text[clause.start..start].ends_with('在') {
         start -= '在'.len_utf8();
@@ -269,7 +277,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
     let mut what = None;
     let mut count = None;
     // 首次开展 with nothing after the verb is a trailing claim too (3台为当地首次开展)
-    let bare_verb = word == "首次"
+    let bare_verb = FIRST_TIMES.contains(&word)
         && VERBS
             .iter()
             .any(|v| *after == **v || after.strip_prefix("成功").is_some_and(|a| a == *v));
@@ -393,7 +401,7 @@ fn pattern_claim(
     if clauses.aspirational(clause, span.start) {
         return None;
     }
-    let middle = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let middle = c.get(1).or(c.get(2)).or(c.get(3)).or(c.get(4))?;
     let (ms, me) = (sent.start + middle.start(), sent.start + middle.end());
     let mut span = span;
     let mut scope = None;
@@ -412,6 +420,13 @@ fn pattern_claim(
         } else {
             let w = super::clean_name(&text[from..me]);
             what = (!w.is_empty()).then_some(w);
+        }
+    } else if c.get(4).is_some() {
+        // 从无到有 names no scope or field inside it; followed by more stages of growth
+        // (从无到有、从弱到强) it tells a development, not a first
+        let next = text[me..sent.end].trim_start_matches([',', '、', ' ']);
+        if next.starts_with('从') && next.chars().take(5).any(|c| c == '到') {
+            return None;
         }
     } else {
         let mid = &text[ms..me];

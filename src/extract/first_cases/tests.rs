@@ -248,3 +248,39 @@ mod indexes {
         }
     }
 }
+
+#[test]
+fn firsts_with_di_yi_and_measure_words() {
+    assert_eq!(
+        claims("这是我国向南美洲派出的第一支眼科医疗队。"),
+        [c("第一支眼科医疗队", None, None)]
+    );
+    assert_eq!(
+        claims("医院成为全市首座启用该设备的县级医院。"),
+        [c("全市首座启用该设备", Some("全市"), None)]
+    );
+    assert_eq!(claims("专家团队第一次成功开展心脏搭桥手术。").len(), 1);
+    // ordinals and first times with no achievement are no claims
+    assert!(claims("第一个问题是交通。他第一次来到青山县。").is_empty());
+    assert_eq!(claims("该院成为全省第一个开展此项技术的医院。").len(), 1);
+}
+
+#[test]
+fn from_nothing_and_zero_breakthroughs() {
+    assert_eq!(
+        claims("帮扶团队组建了青山县人民医院麻醉科,使该学科从无到有,并完成手术30例。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        ["从无到有"]
+    );
+    // one stage of a told growth is no first
+    assert!(claims("几年来,医院技术从无到有、从弱到强。").is_empty());
+    assert_eq!(
+        claims("医院实现了省级科研项目“零突破”。")
+            .into_iter()
+            .map(|x| x.0)
+            .collect::<Vec<_>>(),
+        ["省级科研项目“零突破"]
+    );
+}
