@@ -16,9 +16,8 @@
 //! assert_eq!(record.people[0].name, "李明");
 //! ```
 //!
-//! The pipeline flows one way: input → [normalised document](text) (simplified, half-width,
-//! noise removed, with an offset map) → tokens and [lexicon cues](extract::cues) → extractors →
-//! [`Record`]. Offsets in records
+//! The pipeline flows one way: input → normalised document (simplified, half-width, noise
+//! removed, with an offset map) → tokens and lexicon cues → extractors → [`Record`]. Offsets in records
 //! always point into the input exactly as given, so `input[start:end] == text` in code points.
 
 #![warn(missing_docs)]
@@ -26,13 +25,12 @@
 mod batch;
 mod data;
 mod error;
-pub mod eval;
-pub mod extract;
+mod extract;
 mod offsets;
-pub mod record;
+mod pipeline;
+mod record;
 mod table;
-pub mod text;
-pub mod throughput;
+mod text;
 mod view;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -44,10 +42,11 @@ use serde::Deserialize;
 pub use batch::{DEFAULT_GLOB, Job, read_jsonl, read_paths, read_paths_matching};
 pub use error::{BuildError, InputError};
 pub use offsets::Offsets;
-pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Person, Record, SCHEMA_VERSION, Surface};
-pub use table::{COLUMNS, MentionRow, mention_rows};
+pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Mention, Person, Record, Surface};
+pub use table::MentionRow;
 
 use extract::calendar::Day;
+use pipeline::{Stages, Timing};
 use text::segment::Segmenter;
 
 /// The text of a panic payload (`panic!` with a literal or a formatted message).
@@ -273,8 +272,13 @@ impl Extractor {
     /// with an [`error`](Record::error) instead of unwinding into the caller's batch.
     fn guarded(&self, id: &str, text: &str, published: Option<Day>) -> Record {
         let inner = &self.inner;
-        let deadline = inner.time_budget.map(|b| (Instant::now(), b));
-        let run = || extract::run(&inner.segmenter, inner.reference, id, text, published, deadline);
+        let stages = Stages::new(inner.time_budget.map(|b| (Instant::now(), b)), Timing::Off);
+        self.guarded_with(id, text, published, &stages)
+    }
+
+    fn guarded_with(&self, id: &str, text: &str, published: Option<Day>, stages: &Stages) -> Record {
+        let inner = &self.inner;
+        let run = || pipeline::run(&inner.segmenter, inner.reference, id, text, published, stages);
         catch_unwind(AssertUnwindSafe(run)).unwrap_or_else(|payload| Record {
             id: id.to_string(),
             error: Some(format!(
@@ -350,14 +354,27 @@ impl Extractor {
         batch::ordered(self, jobs.into_iter()).map(|r| r.unwrap_or_else(batch::Failure::into_record))
     }
 
+    /// Extract one text and time each stage of the pipeline (`document`: normalise, layout,
+    /// sentences; `cues`; `dates`; `counts`; `hospitals`; `people`; `first_cases`; `record`:
+    /// offsets mapped back to the input), in the order they ran. For profiling and benches;
+    /// segmentation is lazy, so each extractor's time includes the words it had cut.
+    ///
+    /// ```
+    /// let ex = zhnews::Extractor::new();
+    /// let (record, times) = ex.stage_times("a", "县人民医院派出5名专家。");
+    /// assert_eq!(record.counts.len(), 1);
+    /// assert_eq!(times.first().map(|t| t.0), Some("document"));
+    /// assert_eq!(times.len(), 8);
+    /// ```
+    pub fn stage_times(&self, id: &str, text: &str) -> (Record, Vec<(&'static str, Duration)>) {
+        let stages = Stages::new(None, Timing::On);
+        let record = self.guarded_with(id, text, None, &stages);
+        (record, stages.times())
+    }
+
     /// The largest input the batch readers accept, in bytes.
     pub fn max_input_bytes(&self) -> usize {
         self.inner.max_input_bytes
-    }
-
-    /// The segmenter, for benchmarks that compare the pipeline with jieba-rs alone.
-    pub fn segmenter(&self) -> &Segmenter {
-        &self.inner.segmenter
     }
 }
 

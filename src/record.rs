@@ -21,13 +21,19 @@ pub(crate) const RECORD_KEYS: &[&str] = &[
 ];
 
 /// The version of the record's shape written into every record.
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
+
+impl Record {
+    /// The version of the record's shape written into every record: it changes when a field
+    /// changes meaning or goes away.
+    pub const SCHEMA_VERSION: u32 = SCHEMA_VERSION;
+}
 
 /// Everything zhnews found in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Record {
-    /// The version of this record's shape ([`SCHEMA_VERSION`]); it changes when a field
+    /// The version of this record's shape ([`Record::SCHEMA_VERSION`]); it changes when a field
     /// changes meaning or is removed.
     #[serde(default)]
     pub schema_version: u32,

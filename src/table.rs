@@ -1,6 +1,6 @@
 //! Records as tables: one row per mention of any kind, for pandas, csvkit and spreadsheets.
 //!
-//! Every row has the same columns ([`COLUMNS`]); a column that does not apply to a kind is
+//! Every row has the same columns ([`MentionRow::COLUMNS`]); a column that does not apply to a kind is
 //! empty. Hospitals and people give one row per mention, with the entity's name.
 
 use serde::Serialize;
@@ -8,12 +8,12 @@ use serde::Serialize;
 use crate::record::{Approx, Record};
 
 /// The columns of a mention row, in order.
-pub const COLUMNS: &[&str] = &[
+pub(crate) const COLUMNS: &[&str] = &[
     "id", "kind", "text", "start", "end", "name", "value", "unit", "object", "approx", "titles", "org", "scope",
     "what", "hospital", "count",
 ];
 
-/// One mention as a table row (see [`mention_rows`]).
+/// One mention as a table row (see [`Record::mention_rows`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct MentionRow {
     /// The record's id.
@@ -50,15 +50,7 @@ pub struct MentionRow {
     pub count: Option<u64>,
 }
 
-/// One row per mention, kinds in record order (hospitals, people, dates, counts, first cases).
-///
-/// ```
-/// let r = zhnews::Extractor::new().extract("a", "县人民医院派出5名专家。");
-/// let rows = zhnews::mention_rows(&r);
-/// let count = rows.iter().find(|row| row.kind == "count").unwrap();
-/// assert_eq!((count.text.as_str(), count.unit.as_deref()), ("5名专家", Some("名")));
-/// ```
-pub fn mention_rows(r: &Record) -> Vec<MentionRow> {
+pub(crate) fn mention_rows(r: &Record) -> Vec<MentionRow> {
     let row = |kind, text: &str, start, end| MentionRow {
         id: r.id.clone(),
         kind,
@@ -104,7 +96,7 @@ pub fn mention_rows(r: &Record) -> Vec<MentionRow> {
 }
 
 impl MentionRow {
-    /// A row's cells as text, in [`COLUMNS`] order: empty for a missing value, titles joined
+    /// A row's cells as text, in [`MentionRow::COLUMNS`] order: empty for a missing value, titles joined
     /// with `|`.
     pub fn cells(&self) -> Vec<String> {
         let Ok(serde_json::Value::Object(v)) = serde_json::to_value(self) else {
@@ -123,6 +115,25 @@ impl MentionRow {
                 Some(other) => other.to_string(),
             })
             .collect()
+    }
+}
+
+impl MentionRow {
+    /// The columns of a row, in order: the header of a TSV or CSV table.
+    pub const COLUMNS: &'static [&'static str] = COLUMNS;
+}
+
+impl Record {
+    /// One row per mention, kinds in record order (hospitals, people, dates, counts, first cases).
+    ///
+    /// ```
+    /// let r = zhnews::Extractor::new().extract("a", "县人民医院派出5名专家。");
+    /// let rows = r.mention_rows();
+    /// let count = rows.iter().find(|row| row.kind == "count").unwrap();
+    /// assert_eq!((count.text.as_str(), count.unit.as_deref()), ("5名专家", Some("名")));
+    /// ```
+    pub fn mention_rows(&self) -> Vec<MentionRow> {
+        mention_rows(self)
     }
 }
 

@@ -167,7 +167,7 @@ fn mention_rows<'py>(py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Bo
     let json = dumps(py, record)?;
     let record: Record =
         serde_json::from_str(&json).map_err(|e| PyValueError::new_err(format!("not a zhnews record: {e}")))?;
-    let rows = serde_json::to_string(&zhnews::mention_rows(&record))
+    let rows = serde_json::to_string(&record.mention_rows())
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     loads(py, &rows)
 }
@@ -176,8 +176,8 @@ fn mention_rows<'py>(py: Python<'py>, record: &Bound<'py, PyAny>) -> PyResult<Bo
 fn _zhnews(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(mention_rows, m)?)?;
-    m.add("COLUMNS", zhnews::COLUMNS.to_vec())?;
-    m.add("SCHEMA_VERSION", zhnews::SCHEMA_VERSION)?;
+    m.add("COLUMNS", zhnews::MentionRow::COLUMNS.to_vec())?;
+    m.add("SCHEMA_VERSION", zhnews::Record::SCHEMA_VERSION)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

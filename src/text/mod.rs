@@ -8,7 +8,7 @@ pub(crate) mod scan;
 pub mod segment;
 pub mod sentence;
 
-pub use layout::{Byline, Layout, Role};
+pub use layout::{Layout, Role};
 pub use normalize::NormText;
 pub use segment::Token;
 
@@ -111,6 +111,7 @@ impl<'a> Document<'a> {
     }
 
     /// Every word of the article (cuts all clauses).
+    #[cfg(test)]
     pub fn tokens(&self) -> Vec<Token> {
         (0..self.clauses.len())
             .flat_map(|i| self.clause_words(i).iter().copied())
@@ -252,3 +253,6 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod property_tests;

@@ -87,6 +87,7 @@ pub fn simplify_char(c: char) -> char {
 }
 
 /// Traditional → simplified, full-width → half-width for a short string (names, lexicons).
+#[cfg(test)]
 pub fn simplify(s: &str) -> String {
     s.chars().map(|c| simplify_char(half_width(c))).collect()
 }
@@ -296,6 +297,7 @@ impl NormText {
     /// Map a byte span of the normalised text to a code-point span of the input. A start
     /// inside a character snaps forward, an end inside one snaps back; `None` for an empty
     /// result.
+    #[cfg(test)]
     pub fn to_source(&self, span: Span) -> Option<(usize, usize)> {
         self.to_source_bytes(span).map(|(a, b, _, _)| (a, b))
     }
@@ -333,6 +335,7 @@ impl NormText {
     }
 
     /// Number of normalised characters.
+    #[cfg(test)]
     pub fn char_len(&self) -> usize {
         self.text.chars().count()
     }

@@ -172,11 +172,6 @@ impl Segmenter {
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
     }
-
-    /// The raw jieba instance, for benchmarks that compare against `cut` alone.
-    pub fn jieba(&self) -> &Jieba {
-        &self.jieba
-    }
 }
 
 /// jieba's tags as `'static` strings (its tag set is small and fixed).

@@ -18,6 +18,7 @@ const BREAK_LEADS: [bool; 256] = super::scan::lead_bytes(&CLAUSE_BREAKS);
 
 /// Split each zone into sentences; each sentence keeps its final punctuation and any closing
 /// quote after it.
+#[cfg(test)]
 pub fn split(text: &str, zones: &[Span]) -> Vec<Span> {
     split_with_clauses(text, zones).0
 }

@@ -8,6 +8,9 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 use zhnews::{Extractor, Job};
 
+mod eval;
+mod throughput;
+
 #[derive(Parser)]
 #[command(
     name = "zhnews",
@@ -285,7 +288,7 @@ impl Output {
 
     fn header(&self, out: &mut impl Write) -> anyhow::Result<()> {
         if self.format != Format::Jsonl {
-            writeln!(out, "{}", zhnews::COLUMNS.join(self.separator()))?;
+            writeln!(out, "{}", zhnews::MentionRow::COLUMNS.join(self.separator()))?;
         }
         Ok(())
     }
@@ -297,13 +300,13 @@ impl Output {
                 out.write_all(b"\n")?;
             }
             (Table::Mentions, Format::Jsonl) => {
-                for row in zhnews::mention_rows(record) {
+                for row in record.mention_rows() {
                     serde_json::to_writer(&mut *out, &row)?;
                     out.write_all(b"\n")?;
                 }
             }
             (Table::Mentions, _) => {
-                for row in zhnews::mention_rows(record) {
+                for row in record.mention_rows() {
                     let cells: Vec<String> = row.cells().iter().map(|c| self.field(c)).collect();
                     writeln!(out, "{}", cells.join(self.separator()))?;
                 }
@@ -368,7 +371,7 @@ fn eval(
     per_article: bool,
     min_f1: Option<f64>,
 ) -> anyhow::Result<ExitCode> {
-    let scores = zhnews::eval::score_dirs(&articles, &gold, pred.as_deref())?;
+    let scores = eval::score_dirs(&articles, &gold, pred.as_deref())?;
     if json {
         println!("{}", serde_json::to_string_pretty(&scores.summary_json())?);
     } else {
@@ -411,7 +414,7 @@ fn bench(paths: Vec<PathBuf>, rounds: usize) -> anyhow::Result<ExitCode> {
     let _ = ex.extract("warm", "医院");
     let build = t.elapsed();
     let texts = bench_articles(paths)?;
-    let r = zhnews::throughput::measure(&ex, &texts, rounds);
+    let r = throughput::measure(&ex, &texts, rounds);
     println!(
         "articles            {:>10}  ({:.1} MB)",
         r.articles,
@@ -443,7 +446,7 @@ fn bench_scaling(
     steps: u32,
     only: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    use zhnews::throughput::scaling::{self, Point};
+    use throughput::scaling::{self, Point};
     let ex = Extractor::new();
     let _ = ex.extract("warm", "医院");
     let report = |points: &[Point]| {

@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::Extractor;
+use zhnews::Extractor;
 
 /// An adversarial shape: a name and the unit repeated to make the document.
 #[derive(Debug, Clone, Copy)]
@@ -131,16 +131,14 @@ pub fn measure_shape(ex: &Extractor, name: &str, unit: &str, base: usize, steps:
         .collect()
 }
 
-/// The article paragraphs of `pages` (their body lines, as the page layout finds them), one
-/// per line: ordinary article text to repeat. A whole page repeated would end the article at
-/// its first footer and leave the rest unread.
+/// The article paragraphs of `pages`, one per line: lines of 40 characters or more that
+/// end a sentence — ordinary article text to repeat. A whole page repeated would end the
+/// article at its first footer and leave the rest unread.
 pub fn article_paragraphs(pages: &[String]) -> String {
     let mut out = String::new();
-    for page in pages {
-        let norm = crate::text::NormText::new(page);
-        let layout = crate::text::Layout::new(&norm.text);
-        for line in &layout.body {
-            out.push_str(&norm.text[line.start..line.end]);
+    for line in pages.iter().flat_map(|p| p.lines()).map(str::trim) {
+        if line.chars().count() >= 40 && line.ends_with(['。', '!', '！', '?', '？', '”']) {
+            out.push_str(line);
             out.push('\n');
         }
     }

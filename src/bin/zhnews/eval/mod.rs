@@ -5,11 +5,8 @@
 //! overlap; value-correct when the value is equal). Every predicted span is checked against
 //! the input.
 //!
-//! ```no_run
-//! let scores = zhnews::eval::score_dirs("fixtures/articles".as_ref(), "fixtures/gold".as_ref(), None)?;
-//! println!("{}", scores.table());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! `zhnews eval --articles DIR --gold DIR [--pred FILE]` prints the table; the fixture test
+//! (`tests/fixtures.rs`) includes this module by path to check the scores exactly.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -19,7 +16,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::Extractor;
+use zhnews::Extractor;
 
 mod matching;
 
