@@ -207,6 +207,7 @@ pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
 /// Lexicon files, for the validation test.
 #[cfg(test)]
 pub(crate) const FILES: &[(&str, &str)] = &[
+    ("bylines.txt", include_str!("data/bylines.txt")),
     ("chrome_words.txt", include_str!("data/chrome_words.txt")),
     ("count_idioms.txt", include_str!("data/count_idioms.txt")),
     ("count_objects.txt", include_str!("data/count_objects.txt")),

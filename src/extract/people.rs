@@ -31,11 +31,12 @@ pub struct PersonFound {
 /// Titles that follow a name (张三教授, 李四副院长): `postposed:` in `person_contexts.txt`;
 /// positions precede it.
 static POSTPOSED: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("postposed"));
-/// Words that end an organisation when reading it leftwards from a title.
-const ORG_STOPS: &[&str] = &[
-    "兼", "是", "由", "在", "和", "与", "及", "对", "向", "为", "有", "请", "邀请", "一边", "感谢", "其中", "包括",
-    "以及",
-];
+/// Words that end an organisation when reading it leftwards from a title (`org_stop:`), and
+/// words before a title that name no organisation (`org_generic:`), in `person_contexts.txt`.
+static ORG_STOPS: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("org_stop"));
+static ORG_GENERIC: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("org_generic"));
+/// What joins two titles of one person (`title_joiner:` 、 兼).
+static TITLE_JOINERS: LazyLock<crate::data::WordSet> = LazyLock::new(|| context::word_set("title_joiner"));
 
 mod context;
 pub(crate) use context::words as context_words;
@@ -212,7 +213,7 @@ fn title_chain(doc: &Document, hospitals: &Mentions, sent: Span, titles: &[Span]
         }
         let p = titles[i - 1];
         let gap = &text[p.end..gap_start];
-        if gap == "、" || gap == "兼" {
+        if TITLE_JOINERS.contains(gap) {
             chain.push(p);
             i -= 1;
         } else {
@@ -235,7 +236,7 @@ fn org_start(doc: &Document, sent: Span, title_start: usize, prev_title_end: Opt
     while s > floor {
         let Some(t) = doc.token_before(s) else { break };
         let w = &text[t.span.start.max(floor)..s];
-        if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(&w)
+        if w.is_empty() || !w.chars().all(|c| is_cjk(c) || c == '“' || c == '”' || c == '·') || ORG_STOPS.contains(w)
         {
             break;
         }
@@ -261,7 +262,7 @@ fn resolve_org(doc: &Document, hospitals: &Mentions, span: Span) -> Option<Strin
     if n < 2
         || t.ends_with('科')
         || (n <= 4 && t.ends_with(['部', '处', '室', '办']))
-        || matches!(t.as_str(), "医院" | "该院" | "本院" | "我院" | "全院" | "各院" | "双方")
+        || ORG_GENERIC.contains(t.as_str())
     {
         return None;
     }

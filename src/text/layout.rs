@@ -82,30 +82,35 @@ pub(crate) static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:来源|稿源|出处|供稿)\s*:\s*([^\s:]+)").unwrap());
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\S{0,30}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)\s*\(([^()]{2,40})\)").unwrap());
-/// Labels that introduce names in bylines, longest first.
-const LABELS: &[(&str, Role)] = &[
-    ("责任编辑", Role::Editor),
-    ("特约记者", Role::Reporter),
-    ("见习记者", Role::Reporter),
-    ("实习记者", Role::Reporter),
-    ("特约通讯员", Role::Correspondent),
-    ("通讯员", Role::Correspondent),
-    ("实习生", Role::Reporter),
-    ("记者", Role::Reporter),
-    ("编辑", Role::Editor),
-    ("作者", Role::Author),
-    ("采写", Role::Author),
-    ("撰文", Role::Author),
-    ("撰稿", Role::Author),
-    ("文字", Role::Author),
-    ("文/图", Role::Author),
-    ("图/文", Role::Author),
-    ("文", Role::Author),
-];
-/// Words after a byline name that say what the person did (张三摄, 李四报道).
-const CREDITS: &[&str] = &["摄影", "摄", "报道", "供图"];
-/// Characters that show a "name" is an institution's pen name (粤卫信, 健康报社).
-const INSTITUTION_CHARS: &str = "卫委办网报社宣院局部厅处科室站台刊中心会";
+/// The byline words of `bylines.txt` of one kind, with what follows `=` if anything.
+fn byline_words(kind: &str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> + '_ {
+    crate::data::lines(include_str!("../data/bylines.txt")).filter_map(move |l| {
+        let (k, rest) = l.split_once(':')?;
+        (k == kind).then(|| match rest.split_once('=') {
+            Some((w, v)) => (w, Some(v)),
+            None => (rest, None),
+        })
+    })
+}
+
+/// Labels that introduce names in bylines, longest first (`label:` in `bylines.txt`).
+static LABELS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
+    let role = |v: Option<&str>| match v {
+        Some("editor") => Role::Editor,
+        Some("reporter") => Role::Reporter,
+        Some("correspondent") => Role::Correspondent,
+        _ => Role::Author,
+    };
+    let mut v: Vec<(&str, Role)> = byline_words("label").map(|(w, r)| (w, role(r))).collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    v
+});
+/// Words that show a short line is a byline (`role:`), words after a name that say what the
+/// person did (`credit:`), characters of an institution's pen name (`pen_name_char:`).
+static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| byline_words("role").map(|(w, _)| w).collect());
+static CREDITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| byline_words("credit").map(|(w, _)| w).collect());
+static PEN_NAME_CHARS: LazyLock<Vec<char>> =
+    LazyLock::new(|| byline_words("pen_name_char").filter_map(|(w, _)| w.chars().next()).collect());
 
 impl Layout {
     /// Find title, meta line, body and bylines in normalised text.
@@ -411,7 +416,7 @@ fn glued_names(run: &str) -> Option<(usize, usize)> {
     let at = |k: usize| run.char_indices().nth(k).map_or(run.len(), |(i, _)| i);
     let name = |a: usize, b: usize| {
         let s = &run[at(a)..at(b)];
-        names::surname_len(s).is_some_and(|sl| sl < b - a) && !s.chars().any(|c| INSTITUTION_CHARS.contains(c))
+        names::surname_len(s).is_some_and(|sl| sl < b - a) && !s.chars().any(|c| PEN_NAME_CHARS.contains(&c))
     };
     if n <= 6 {
         let splits: Vec<usize> = (2..=n - 2)
@@ -451,7 +456,7 @@ fn article_above<'a>(ls: &[Line<'a>], meta: usize) -> Option<(Option<Span>, Vec<
 
 /// Whether a short line names a byline role anywhere (`铜仁日报记者 田野`).
 fn mentions_role(s: &str) -> bool {
-    ["记者", "通讯员", "编辑", "作者"].iter().any(|l| s.contains(l))
+    ROLES.iter().any(|l| s.contains(l))
 }
 
 fn is_byline_line(s: &str) -> bool {
@@ -470,7 +475,7 @@ fn is_byline_name(name: &str, strict: bool) -> bool {
         (2..=4).contains(&n)
     };
     ok_len
-        && !name.chars().any(|c| INSTITUTION_CHARS.contains(c))
+        && !name.chars().any(|c| PEN_NAME_CHARS.contains(&c))
         && (!strict || crate::extract::names::starts_with_surname(name))
 }
 

@@ -228,8 +228,9 @@ fn dictionary_name(doc: &Document, seg: &Segmenter, word: Span) -> Option<Span> 
     .then_some(word)
 }
 
-/// Joiners of a list of names.
-const JOINERS: &[char] = &['、', '和', '与', '及'];
+/// Joiners of a list of names (`joiner:`).
+static JOINERS: LazyLock<Vec<char>> =
+    LazyLock::new(|| entries("joiner").filter_map(|(w, _)| w.chars().next()).collect());
 
 /// Names listed with a name found (张三、李四和王五): each mention of a found name (`seeds`,
 /// the occurrences the merge finds anyway) reaches one joiner to its right and one to its

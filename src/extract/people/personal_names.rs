@@ -22,17 +22,26 @@ static TITLES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     )
 });
 
-/// Words that end a name: speech and action verbs, conjunctions, plural and group words.
-const AFTER_NAME: &[&str] = &[
-    "表示", "指出", "强调", "介绍", "认为", "主持", "带领", "率队", "率领", "一行", "出席", "参加", "参与", "说", "等",
-    "和", "与", "及", "在", "为", "是", "也", "对", "向", "从", "到", "赴", "将", "有", "的", "同志", "指导", "团队",
-    "作", "做", "讲", "称", "说道", "告诉", "坦言", "感慨", "则", "就", "都", "又", "还", "曾", "已", "正", "均", "被",
-    "把", "给", "让", "以", "于", "代表", "致辞", "发言", "讲话", "宣布", "提出", "要求", "透露", "回忆", "感叹",
-    "说明", "携", "摄",
-];
-/// The words of [`AFTER_NAME`] as an anchored automaton: "does one start here?" in one pass.
-static AFTER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| data::dfa(AFTER_NAME, MatchKind::LeftmostLongest, StartKind::Anchored));
+/// Words that end a name (`ends:` in `person_contexts.txt`: 表示, 和, 一行…) as an anchored
+/// automaton: "does one start here?" in one pass.
+static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    data::dfa(
+        super::context::words("ends"),
+        MatchKind::LeftmostLongest,
+        StartKind::Anchored,
+    )
+});
+/// Characters that show a "name" is an organisation or a place (`org_char:`), and the more
+/// that count for a name without a surname (`bare_org_char:`).
+static ORG_CHARS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("org_char"));
+static BARE_ORG_CHARS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("bare_org_char"));
+static COUNTERS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("counter"));
+static PSEUDONYM: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::context::words("pseudonym"));
+
+fn char_in(set: &data::WordSet, c: char) -> bool {
+    let mut buf = [0; 4];
+    set.contains(&*c.encode_utf8(&mut buf))
+}
 
 /// The length in characters of the name-ending word that starts `s`, if any.
 pub(super) fn after_name_at(s: &str) -> Option<usize> {
@@ -41,38 +50,9 @@ pub(super) fn after_name_at(s: &str) -> Option<usize> {
         .map(|m| s[..m.end()].chars().count())
 }
 
-/// Characters that show a "name" is an organisation (卫健委, 宣传部) or a place (苗栗县).
+/// Whether a character shows a "name" is an organisation (卫健委, 宣传部) or a place (苗栗县).
 fn is_org_char(c: char) -> bool {
-    matches!(
-        c,
-        '部' | '委'
-            | '局'
-            | '院'
-            | '科'
-            | '处'
-            | '办'
-            | '厅'
-            | '会'
-            | '队'
-            | '室'
-            | '站'
-            | '所'
-            | '校'
-            | '司'
-            | '组'
-            | '团'
-            | '社'
-            | '网'
-            | '报'
-            | '台'
-            | '医'
-            | '省'
-            | '市'
-            | '县'
-            | '区'
-            | '镇'
-            | '乡'
-    )
+    char_in(&ORG_CHARS, c)
 }
 /// Whether a title starts right at the beginning of `s`.
 pub(super) fn title_starts(s: &str) -> bool {
@@ -155,7 +135,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
         }
         if cand
             .chars()
-            .any(|c| "卫委办网报社宣信院局部厅处科室站台刊会".contains(c))
+            .any(|c| is_org_char(c) || char_in(&BARE_ORG_CHARS, c))
         {
             return None;
         }
@@ -263,7 +243,7 @@ pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     if counted(&doc.text()[..span.start]) {
         return false;
     }
-    if doc.text()[span.end..].starts_with("(化名)") {
+    if PSEUDONYM.iter().any(|m| doc.text()[span.end..].starts_with(m)) {
         return false;
     }
     // a given name holds no function word (都很好: 很/d)
@@ -295,15 +275,15 @@ pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
 fn reads_as_full_name(s: &str) -> bool {
     s.chars().count() == 3
         && names::surname_len(s) == Some(1)
-        && !s.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村', '盟', '旗'])
+        && !s.chars().next_back().is_some_and(places::is_level_char)
 }
 
 /// Whether text ends with a numeral and a classifier of people (14位, 三名): what follows is
 /// what is counted (14位权威专家), not a name.
 fn counted(before: &str) -> bool {
     let mut rev = before.chars().rev();
-    matches!(rev.next(), Some('位' | '名' | '个'))
+    rev.next().is_some_and(|c| char_in(&COUNTERS, c))
         && rev
             .next()
-            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千几多数".contains(c))
+            .is_some_and(|c| c.is_ascii_digit() || crate::extract::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数'))
 }
