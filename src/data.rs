@@ -221,6 +221,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("hospital_parts.txt", include_str!("data/hospital_parts.txt")),
     ("hospital_short_heads.txt", include_str!("data/hospital_short_heads.txt")),
     ("hospital_suffixes.txt", include_str!("data/hospital_suffixes.txt")),
+    ("hospital_words.txt", include_str!("data/hospital_words.txt")),
     ("image_lines.txt", include_str!("data/image_lines.txt")),
     ("lunar.txt", include_str!("data/lunar.txt")),
     ("nations.txt", include_str!("data/nations.txt")),

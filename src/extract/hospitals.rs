@@ -44,57 +44,28 @@ fn part_ending(head: &str) -> Option<&'static str> {
 static GENERIC: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../data/hospital_generic.txt")).collect());
 
-/// Words after a head that show "医院" is a common noun here (医院机构, 医院管理).
-const NOT_AFTER: &[&str] = &[
-    "机构",
-    "管理",
-    "集团",
-    "协会",
-    "学会",
-    "联盟",
-    "系统",
-    "行业",
-    "之间",
-    "与医院",
-];
+/// The words of one kind of `hospital_words.txt`.
+pub(super) fn words(kind: &str) -> Vec<&'static str> {
+    data::lines(include_str!("../data/hospital_words.txt"))
+        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+        .collect()
+}
+
+/// Words after a head that show "医院" is a common noun here (`not_after:`: 医院管理).
+static NOT_AFTER: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("not_after"));
+/// Heads of branches (`branch:` 分院, 院区, 校区) and of the hospitals they follow
+/// (`parent_head:`).
+static BRANCHES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("branch"));
+static PARENT_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("parent_head"));
+/// Characters that end no proper noun before a place or institution word (`boundary:`).
+static BOUNDARY: LazyLock<Vec<char>> =
+    LazyLock::new(|| words("boundary").into_iter().filter_map(|w| w.chars().next()).collect());
 /// jieba tags of tokens that can be the proper-noun part of a name.
 const PROPER_TAGS: &[&str] = &["ns", "nr", "nrt", "nz", "nt", "j", "nrfg", "nw"];
 
 /// Characters that end no proper noun when they stand before a place or institution word.
 fn is_function_char(c: char) -> bool {
-    matches!(
-        c,
-        '在' | '到'
-            | '赴'
-            | '与'
-            | '和'
-            | '及'
-            | '由'
-            | '对'
-            | '向'
-            | '为'
-            | '是'
-            | '了'
-            | '的'
-            | '从'
-            | '把'
-            | '被'
-            | '将'
-            | '让'
-            | '给'
-            | '往'
-            | '至'
-            | '于'
-            | '等'
-            | '经'
-            | '据'
-            | '同'
-            | '跟'
-            | '帮'
-            | '助'
-            | '援'
-            | '谢'
-    )
+    BOUNDARY.contains(&c)
 }
 
 fn is_numeral(c: char) -> bool {
@@ -141,7 +112,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
         let head = &text[hs..he];
         // a named branch (四川省人民医院温江分院, 某卫生院某某院区) starts at its parent
         // hospital; without one (青山分院 alone) it is no entry
-        let is_branch = matches!(head, "分院" | "院区" | "校区");
+        let is_branch = BRANCHES.contains(&head);
         let (mut start, context) = if is_branch {
             match branch_start(doc, seg, sent, hs) {
                 Some(b) => b,
@@ -186,8 +157,6 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
     }
 }
 
-/// Hospital heads a branch name can follow (…医院|温江|分院, …卫生院|大兴|院区).
-const PARENT_HEADS: &[&str] = &["医院", "卫生院", "保健院"];
 
 /// The start of a branch whose head begins at `hs` and whose short name (one to six
 /// characters, no verb or function word first) follows a parent hospital's head, and whether

@@ -14,8 +14,9 @@ use crate::text::normalize::is_cjk;
 
 /// Levels a context form may start with: a bare 镇卫生院 or 村卫生室 is any town's or village's.
 const LEVELS: &[char] = &['省', '市', '县', '区', '州', '旗'];
-/// Heads after which an institution word must stand: 县医院 alone is any county's hospital.
-const HEADS: &[&str] = &["医院", "中医院", "卫生院", "保健院", "分院", "院区", "校区"];
+/// Heads after which an institution word must stand (`context_head:` in
+/// `hospital_words.txt`): 县医院 alone is any county's hospital.
+static HEADS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| super::words("context_head"));
 
 /// Whether an unresolved context form names one hospital: a level character, an institution
 /// word, a head (县人民医院, 县妇幼保健院, 县人民医院东山分院; not 县医院, 市立医院 (a
