@@ -12,6 +12,7 @@ use crate::text::{Document, Span};
 
 mod clock;
 mod festivals;
+mod groups;
 mod lunar;
 mod patterns;
 mod read;
@@ -197,8 +198,9 @@ fn leading_date(text: &str) -> Option<Day> {
         cut -= 1;
     }
     let head = &text[..cut];
-    let m = patterns::HEAD.captures(head)?;
-    let g = m.name("iso").or(m.name("dot"))?;
+    let found = patterns::HEAD.find(head)?;
+    let m = groups::Parts::of(head, found)?;
+    let g = m.get(groups::H::Iso).or(m.get(groups::H::Dot))?;
     let only_space_before = head[..g.start()]
         .trim()
         .chars()
