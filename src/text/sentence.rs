@@ -38,6 +38,7 @@ pub(crate) fn split_with_clauses(text: &str, zones: &[Span]) -> (Vec<Span>, Vec<
         done = z.end;
         breaks.clear();
         find_breaks(piece, &mut breaks);
+        clauses.reserve(breaks.len() + 1);
         let first = sentences.len();
         let mut start = 0;
         for &(i, c) in &breaks {
@@ -90,11 +91,20 @@ fn find_breaks(piece: &str, out: &mut Vec<(usize, char)>) {
             continue;
         }
         let Some(c) = piece.get(i..).and_then(|r| r.chars().next()) else { break };
-        if CLAUSE_BREAKS.contains(&c) {
+        if is_clause_break(c) {
             out.push((i, c));
         }
         i += c.len_utf8();
     }
+}
+
+/// Whether `c` is one of [`CLAUSE_BREAKS`], as a match the compiler turns into a few
+/// comparisons rather than a pass over the array.
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '、' | ';' | ':' | '。' | '!' | '？' | '…' | '“' | '”' | '(' | ')' | '《' | '》' | ' ' | '—' | '"' | '·'
+    )
 }
 
 /// For each byte that starts a character: 0 when a clause break starts with it, else the
@@ -141,6 +151,13 @@ mod tests {
             .map(|s| &t[s.start..s.end])
             .collect();
         assert_eq!(s, vec!["他说:“很好。”", "然后走了!", "再见"]);
+    }
+
+    #[test]
+    fn clause_break_match_is_the_list() {
+        for c in ('\0'..='\u{FFFF}').chain(['😀']) {
+            assert_eq!(is_clause_break(c), CLAUSE_BREAKS.contains(&c), "{c:?}");
+        }
     }
 
     #[test]
