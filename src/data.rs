@@ -134,7 +134,11 @@ impl Lexicon {
         for (k, first, count) in runs {
             let u = k as u32;
             if u < 0x10000 {
-                let kind = if k >> 32 == u64::from(u32::MAX) { &mut lex.singles } else { &mut lex.pairs };
+                let kind = if k >> 32 == u64::from(u32::MAX) {
+                    &mut lex.singles
+                } else {
+                    &mut lex.pairs
+                };
                 kind[u as usize / 64] |= 1 << (u % 64);
                 lex.ends[u as usize / 64] |= 1 << (u % 64);
             }
@@ -160,7 +164,10 @@ impl Lexicon {
         loop {
             let (c, first, n) = self.slots[k];
             if c == key {
-                return self.words.get(first as usize..first as usize + n as usize).unwrap_or_default();
+                return self
+                    .words
+                    .get(first as usize..first as usize + n as usize)
+                    .unwrap_or_default();
             }
             if c == u64::MAX {
                 return &[];
@@ -174,7 +181,11 @@ impl Lexicon {
     pub(crate) fn find_all(&self, s: &str) -> Vec<std::ops::Range<usize>> {
         let mut out = vec![Vec::new()];
         self.find_groups(s, 0, &mut out);
-        out.pop().unwrap_or_default().into_iter().map(|r| r.start..r.end).collect()
+        out.pop()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.start..r.end)
+            .collect()
     }
 
     /// Leftmost-longest, non-overlapping matches in `s` of each group, appended to `out[g]`
@@ -331,8 +342,10 @@ mod tests {
         for s in ["分院长", "医院副院长一院长", "", "长长", "第一院长"] {
             let mut got = vec![Vec::new(); 3];
             together.find_groups(s, 0, &mut got);
-            let got: Vec<Vec<std::ops::Range<usize>>> =
-                got.into_iter().map(|v| v.into_iter().map(|r| r.start..r.end).collect()).collect();
+            let got: Vec<Vec<std::ops::Range<usize>>> = got
+                .into_iter()
+                .map(|v| v.into_iter().map(|r| r.start..r.end).collect())
+                .collect();
             for (g, list) in lists.iter().enumerate() {
                 assert_eq!(got[g], Lexicon::new(list.iter().copied()).find_all(s), "{s} group {g}");
                 let ac = dfa(list, MatchKind::LeftmostLongest, StartKind::Unanchored);

@@ -202,10 +202,19 @@ fn excluded_before(text: &str, sent: Span, p: usize) -> bool {
     let mut back = head.chars().rev();
     let (prev, before) = (back.next(), back.next());
     match prev {
-        Some('-') => before.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+~".contains(c)),
+        // (matches, not `str::contains`: this runs for every numeral)
+        Some('-') => before.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_' | ':' | '@' | '#' | '+' | '~')
+        }),
         Some('“') => text[p..sent.end].chars().take(12).any(|c| c == '”'),
         Some(' ') => before == Some('第'),
-        Some(c) => c.is_ascii_alphanumeric() || "./_:@#+第《「\"周初".contains(c),
+        Some(c) => {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '.' | '/' | '_' | ':' | '@' | '#' | '+' | '第' | '《' | '「' | '"' | '周' | '初'
+                )
+        }
         None => false,
     }
 }

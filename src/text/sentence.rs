@@ -90,7 +90,9 @@ fn find_breaks(piece: &str, out: &mut Vec<(usize, char)>) {
             i += usize::from(step);
             continue;
         }
-        let Some(c) = piece.get(i..).and_then(|r| r.chars().next()) else { break };
+        let Some(c) = piece.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         if is_clause_break(c) {
             out.push((i, c));
         }
@@ -103,7 +105,23 @@ fn find_breaks(piece: &str, out: &mut Vec<(usize, char)>) {
 fn is_clause_break(c: char) -> bool {
     matches!(
         c,
-        ',' | '、' | ';' | ':' | '。' | '!' | '？' | '…' | '“' | '”' | '(' | ')' | '《' | '》' | ' ' | '—' | '"' | '·'
+        ',' | '、'
+            | ';'
+            | ':'
+            | '。'
+            | '!'
+            | '？'
+            | '…'
+            | '“'
+            | '”'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | ' '
+            | '—'
+            | '"'
+            | '·'
     )
 }
 

@@ -39,7 +39,9 @@ pub(super) fn prefix_before(text: &str, sent: Span, p: usize, num: &Numeral, s: 
     let before = &text[sent.start..p];
     // most numerals have no marker: comparing the last byte first skips nearly every entry
     // without a string comparison
-    let Some(&last) = before.as_bytes().last() else { return (p, None) };
+    let Some(&last) = before.as_bytes().last() else {
+        return (p, None);
+    };
     for &(w, a) in PREFIXES {
         if w.as_bytes().last() == Some(&last) && before.ends_with(w) {
             let at = p - w.len();

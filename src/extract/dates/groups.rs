@@ -128,7 +128,13 @@ impl<'h> Parts<'h> {
     pub(super) fn of(text: &'h str, found: Match<'h>) -> Option<Parts<'h>> {
         if let Some((g, len)) = plain(found.as_str()) {
             let start = found.start();
-            return Some(Parts::Plain(g, Piece { start, text: &text[start..start + len] }));
+            return Some(Parts::Plain(
+                g,
+                Piece {
+                    start,
+                    text: &text[start..start + len],
+                },
+            ));
         }
         let c = HEAD.captures_at(&text[..found.end()], found.start())?;
         (c.get(0)?.start() == found.start()).then_some(Parts::Captured(c))
@@ -167,10 +173,14 @@ mod tests {
     /// Plain heads get the groups the capturing search gives them.
     #[test]
     fn plain_heads_read_as_captured() {
-        for s in ["2022年", "22年", "2022 年", "3月", "12月", "09月", "1 月", "15日", "5号", "05 日", "00日"] {
+        for s in [
+            "2022年", "22年", "2022 年", "3月", "12月", "09月", "1 月", "15日", "5号", "05 日", "00日",
+        ] {
             let found = HEAD.find(s).unwrap();
             assert_eq!(found.as_str(), s, "{s}");
-            let Some((g, len)) = plain(s) else { panic!("{s} is plain") };
+            let Some((g, len)) = plain(s) else {
+                panic!("{s} is plain")
+            };
             let c = HEAD.captures(s).unwrap();
             for (k, &ix) in H_IX.iter().enumerate() {
                 let want = c.get(ix).map(|m| (m.start(), m.end()));
@@ -181,6 +191,11 @@ mod tests {
         for s in ["2022-3-5", "80年代", "13月", "00月", "3-5月", "三月", "1季度", "123日"] {
             assert!(plain(s).is_none(), "{s}");
         }
-        assert!(H_IX.iter().chain(YT_IX.iter()).chain(MT_IX.iter()).all(|&i| i != usize::MAX));
+        assert!(
+            H_IX.iter()
+                .chain(YT_IX.iter())
+                .chain(MT_IX.iter())
+                .all(|&i| i != usize::MAX)
+        );
     }
 }

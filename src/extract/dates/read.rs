@@ -354,14 +354,7 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
 
 /// A month with no year: not `个月`, not inside a number; a Chinese month only with a day
 /// after it or a long name (十一月), since 一月 is also "one month".
-fn bare_month(
-    text: &str,
-    c: &Parts,
-    start: usize,
-    end: usize,
-    limit: usize,
-    r: &Resolver,
-) -> Option<(usize, Value)> {
+fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
     let prev = prev_char(text, start);
     if prev.is_some_and(|p| p.is_ascii_digit() || "个第每数几多近".contains(p)) {
         return None;
