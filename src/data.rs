@@ -2,6 +2,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
+use crate::text::Span;
+
 /// FNV-1a, for lexicon sets: they hash many short strings per article, where SipHash's
 /// protection against adversarial keys buys nothing.
 #[derive(Default, Clone, Copy)]
@@ -54,25 +56,40 @@ where
 /// Chinese character and one pass per word list; this takes one pass for all of them. The
 /// matches of each group are those of an Aho-Corasick automaton with
 /// `MatchKind::LeftmostLongest` over that group alone.
+///
+/// Words are looked up by their last two characters (the last one alone for a one-character
+/// word): a common last character (长, 员, 人) ends dozens of words, but a pair ends few, so a
+/// look-up compares almost only words that match.
 pub(crate) struct Lexicon {
     /// Bit `u` is set when some word ends with the character `U+u` (BMP only; a word ending
     /// outside it is always looked up).
     ends: Box<[u64; 1024]>,
-    /// Open-addressed table from a last character to its words: (character, first word,
-    /// number of words) with `u32::MAX` for an empty slot.
-    slots: Vec<(u32, u32, u32)>,
-    /// The words, grouped by last character, longest first in each.
+    /// The same for one-character words, and for the last characters of longer ones: a
+    /// character of only one kind (年, 长) is looked up once.
+    singles: Box<[u64; 1024]>,
+    pairs: Box<[u64; 1024]>,
+    /// Open-addressed table from a [`pair_key`] to its words: (key, first word, number of
+    /// words) with `u64::MAX` for an empty slot.
+    slots: Vec<(u64, u32, u32)>,
+    /// The words, grouped by their last two characters, longest first in each.
     words: Vec<Word>,
     groups: usize,
 }
 
 /// A word of a [`Lexicon`]: its group, and the character before its last one (`u32::MAX`
-/// for a one-character word), compared before the whole word.
+/// for a one-character word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Word {
     text: &'static str,
     group: u8,
     before_last: u32,
+}
+
+/// The look-up key of the words ending with `before` then `last` (`before` is `u32::MAX`
+/// for one-character words). Code points stay below `2^21`, so no key is `u64::MAX`.
+#[inline]
+fn pair_key(before: u32, last: u32) -> u64 {
+    (u64::from(before) << 32) | u64::from(last)
 }
 
 impl Lexicon {
@@ -95,50 +112,64 @@ impl Lexicon {
             n = g + 1;
         }
         let last = |w: &str| w.chars().next_back().map_or(0, u32::from);
-        words.sort_by(|a, b| (last(a.text), b.text.len(), a).cmp(&(last(b.text), a.text.len(), b)));
+        let key = |w: &Word| pair_key(w.before_last, last(w.text));
+        words.sort_by(|a, b| (key(a), b.text.len(), a).cmp(&(key(b), a.text.len(), b)));
         words.dedup();
-        let mut runs: Vec<(u32, usize, usize)> = Vec::new();
-        for (i, Word { text: w, .. }) in words.iter().enumerate() {
+        let mut runs: Vec<(u64, usize, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
             match runs.last_mut() {
-                Some(r) if r.0 == last(w) => r.2 += 1,
-                _ => runs.push((last(w), i, 1)),
+                Some(r) if r.0 == key(w) => r.2 += 1,
+                _ => runs.push((key(w), i, 1)),
             }
         }
         let size = (runs.len() * 2).next_power_of_two().max(2);
         let mut lex = Lexicon {
             ends: Box::new([0; 1024]),
-            slots: vec![(u32::MAX, 0, 0); size],
+            singles: Box::new([0; 1024]),
+            pairs: Box::new([0; 1024]),
+            slots: vec![(u64::MAX, 0, 0); size],
             words,
             groups: n,
         };
-        for (u, first, count) in runs {
+        for (k, first, count) in runs {
+            let u = k as u32;
             if u < 0x10000 {
+                let kind = if k >> 32 == u64::from(u32::MAX) {
+                    &mut lex.singles
+                } else {
+                    &mut lex.pairs
+                };
+                kind[u as usize / 64] |= 1 << (u % 64);
                 lex.ends[u as usize / 64] |= 1 << (u % 64);
             }
-            let mut k = lex.slot_of(u);
-            while lex.slots[k].0 != u32::MAX {
-                k = (k + 1) & (size - 1);
+            let mut at = lex.slot_of(k);
+            while lex.slots[at].0 != u64::MAX {
+                at = (at + 1) & (size - 1);
             }
-            lex.slots[k] = (u, first as u32, count as u32);
+            lex.slots[at] = (k, first as u32, count as u32);
         }
         lex
     }
 
     #[inline]
-    fn slot_of(&self, u: u32) -> usize {
-        (u.wrapping_mul(0x9E37_79B9) >> 8) as usize & (self.slots.len() - 1)
+    fn slot_of(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (self.slots.len() - 1)
     }
 
-    /// The words ending with the character `u`, longest first.
+    /// The words ending with the characters `before` and `last`, longest first.
     #[inline]
-    fn ending_with(&self, u: u32) -> &[Word] {
-        let mut k = self.slot_of(u);
+    fn ending_with(&self, before: u32, last: u32) -> &[Word] {
+        let key = pair_key(before, last);
+        let mut k = self.slot_of(key);
         loop {
             let (c, first, n) = self.slots[k];
-            if c == u {
-                return &self.words[first as usize..first as usize + n as usize];
+            if c == key {
+                return self
+                    .words
+                    .get(first as usize..first as usize + n as usize)
+                    .unwrap_or_default();
             }
-            if c == u32::MAX {
+            if c == u64::MAX {
                 return &[];
             }
             k = (k + 1) & (self.slots.len() - 1);
@@ -149,52 +180,77 @@ impl Lexicon {
     #[cfg(test)]
     pub(crate) fn find_all(&self, s: &str) -> Vec<std::ops::Range<usize>> {
         let mut out = vec![Vec::new()];
-        self.find_groups(s, &mut out);
-        out.pop().unwrap_or_default()
+        self.find_groups(s, 0, &mut out);
+        out.pop()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.start..r.end)
+            .collect()
     }
 
-    /// Leftmost-longest, non-overlapping matches in `s` of each group: `out[g]` receives
-    /// group `g`'s byte ranges, in order (`out` needs one vector per group).
-    pub(crate) fn find_groups(&self, s: &str, out: &mut [Vec<std::ops::Range<usize>>]) {
+    /// Leftmost-longest, non-overlapping matches in `s` of each group, appended to `out[g]`
+    /// for group `g`, in order, as spans offset by `base` (`s` is `text[base..]`; `out` needs
+    /// one vector per group, and what it holds already must start before `base`).
+    pub(crate) fn find_groups(&self, s: &str, base: usize, out: &mut [Vec<Span>]) {
         debug_assert!(out.len() >= self.groups);
         // every word ending at each position, then the leftmost-longest choice among them
         let b = s.as_bytes();
-        let (mut i, mut prev) = (0, u32::MAX);
+        let (mut i, mut prev, mut prev_len) = (0, u32::MAX, 0);
         while i < b.len() {
             let (u, len) = crate::text::scan::decode_at(s, i);
             i += len;
-            let before = std::mem::replace(&mut prev, u);
+            let (before, before_len) = (std::mem::replace(&mut prev, u), std::mem::replace(&mut prev_len, len));
             if u < 0x10000 && self.ends[u as usize / 64] & (1 << (u % 64)) == 0 {
                 continue;
             }
-            let head = &s[..i];
-            for w in self.ending_with(u) {
-                // a one-character word is the character itself; a longer one must have the
-                // character before it too, and then the rest
-                let found = if w.before_last == u32::MAX {
-                    w.text.len() == len
-                } else {
-                    w.before_last == before && head.ends_with(w.text)
-                };
-                if found {
-                    if let Some(v) = out.get_mut(usize::from(w.group)) {
-                        v.push(i - w.text.len()..i);
-                    }
+            if u >= 0x10000 || self.singles[u as usize / 64] & (1 << (u % 64)) != 0 {
+                for w in self.ending_with(u32::MAX, u) {
+                    push(out, w, base + i);
+                }
+            }
+            if before == u32::MAX || (u < 0x10000 && self.pairs[u as usize / 64] & (1 << (u % 64)) == 0) {
+                continue;
+            }
+            // a two-character word is the pair itself; a longer one must have the rest too
+            let pair = before_len + len;
+            for w in self.ending_with(before, u) {
+                if w.text.len() == pair || s[..i].ends_with(w.text) {
+                    push(out, w, base + i);
                 }
             }
         }
-        for all in out.iter_mut().filter(|v| v.len() > 1) {
-            all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-            let mut next = 0;
-            all.retain(|r| {
-                let keep = r.start >= next;
-                if keep {
-                    next = r.end;
-                }
-                keep
-            });
+        for all in out.iter_mut() {
+            leftmost_longest(all, base);
         }
     }
+}
+
+/// Record the match of `w` ending at `end`.
+#[inline]
+fn push(out: &mut [Vec<Span>], w: &Word, end: usize) {
+    if let Some(v) = out.get_mut(usize::from(w.group)) {
+        v.push(Span::new(end - w.text.len(), end));
+    }
+}
+
+/// Keep the leftmost-longest, non-overlapping matches among those of `all` that start at or
+/// after `base` (the ones just found; those before are from earlier scans and stay).
+fn leftmost_longest(all: &mut Vec<Span>, base: usize) {
+    let from = all.iter().rposition(|r| r.start < base).map_or(0, |k| k + 1);
+    if all.len() - from < 2 {
+        return;
+    }
+    all[from..].sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let (mut kept, mut next) = (from, base);
+    for k in from..all.len() {
+        let r = all[k];
+        if r.start >= next {
+            all[kept] = r;
+            kept += 1;
+            next = r.end;
+        }
+    }
+    all.truncate(kept);
 }
 
 /// The entries of a lexicon file: trimmed, non-empty, comments dropped.
@@ -288,7 +344,11 @@ mod tests {
         let together = Lexicon::grouped(lists.clone());
         for s in ["分院长", "医院副院长一院长", "", "长长", "第一院长"] {
             let mut got = vec![Vec::new(); 3];
-            together.find_groups(s, &mut got);
+            together.find_groups(s, 0, &mut got);
+            let got: Vec<Vec<std::ops::Range<usize>>> = got
+                .into_iter()
+                .map(|v| v.into_iter().map(|r| r.start..r.end).collect())
+                .collect();
             for (g, list) in lists.iter().enumerate() {
                 assert_eq!(got[g], Lexicon::new(list.iter().copied()).find_all(s), "{s} group {g}");
                 let ac = dfa(list, MatchKind::LeftmostLongest, StartKind::Unanchored);

@@ -96,11 +96,24 @@ fn in_idiom(text: &str, sent: Span, number: Span) -> bool {
         .char_indices()
         .map(|(i, _)| number.start + i);
     inside.chain(starts).any(|s| {
-        IDIOMS
-            .find(Input::new(&text[s..sent.end]).anchored(Anchored::Yes))
-            .is_some_and(|m| s + m.end() > number.start)
+        let rest = &text[s..sent.end];
+        rest.chars().next().is_some_and(|c| IDIOM_FIRSTS.contains(&c))
+            && IDIOMS
+                .find(Input::new(rest).anchored(Anchored::Yes))
+                .is_some_and(|m| s + m.end() > number.start)
     })
 }
+
+/// The first characters of the idioms: most positions start none, and testing the character
+/// costs less than entering the automaton.
+static IDIOM_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = data::lines(include_str!("../data/count_idioms.txt"))
+        .filter_map(|l| l.chars().next())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 fn unit_at(s: &str) -> Option<(usize, &'static str)> {
     let m = UNITS.ac.find(Input::new(s).anchored(Anchored::Yes))?;
@@ -189,10 +202,19 @@ fn excluded_before(text: &str, sent: Span, p: usize) -> bool {
     let mut back = head.chars().rev();
     let (prev, before) = (back.next(), back.next());
     match prev {
-        Some('-') => before.is_some_and(|c| c.is_ascii_alphanumeric() || "./-_:@#+~".contains(c)),
+        // (matches, not `str::contains`: this runs for every numeral)
+        Some('-') => before.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_' | ':' | '@' | '#' | '+' | '~')
+        }),
         Some('“') => text[p..sent.end].chars().take(12).any(|c| c == '”'),
         Some(' ') => before == Some('第'),
-        Some(c) => c.is_ascii_alphanumeric() || "./_:@#+第《「\"周初".contains(c),
+        Some(c) => {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    '.' | '/' | '_' | ':' | '@' | '#' | '+' | '第' | '《' | '「' | '"' | '周' | '初'
+                )
+        }
         None => false,
     }
 }

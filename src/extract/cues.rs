@@ -2,7 +2,6 @@
 //! (hospitals), first-case triggers, numeral starts (counts) and date marks (dates), found in
 //! every sentence by one scan instead of one automaton or regex pass per extractor.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::data::{self, Lexicon};
@@ -93,15 +92,9 @@ impl Cues {
     pub fn new(doc: &Document) -> Cues {
         let text = doc.text();
         let mut cues = Cues::default();
-        let mut buf: [Vec<Range<usize>>; KINDS] = Default::default();
+        // sentences are in text order, so each scan appends after the previous one's cues
         for &sent in &doc.sentences {
-            CUES.find_groups(&text[sent.start..sent.end], &mut buf);
-            for (found, hits) in cues.found.iter_mut().zip(buf.iter_mut()) {
-                found.extend(
-                    hits.drain(..)
-                        .map(|r| Span::new(sent.start + r.start, sent.start + r.end)),
-                );
-            }
+            CUES.find_groups(&text[sent.start..sent.end], sent.start, &mut cues.found);
         }
         cues
     }

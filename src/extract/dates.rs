@@ -12,6 +12,7 @@ use crate::text::{Document, Span};
 
 mod clock;
 mod festivals;
+mod groups;
 mod lunar;
 mod patterns;
 mod read;
@@ -83,17 +84,34 @@ impl Point {
     }
 
     fn format(&self) -> String {
-        let mut s = self.y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+        let mut s = String::with_capacity(16);
+        self.write(&mut s);
+        s
+    }
+
+    /// Append the value to `s`: one string for the whole value, where a `format!` per field
+    /// would allocate each.
+    fn write(&self, s: &mut String) {
+        match self.y {
+            Some(y) => pad(s, i64::from(y), 4),
+            None => s.push_str("XXXX"),
+        }
+        let mut field = |v: Option<u32>| match v {
+            Some(v) => {
+                s.push('-');
+                pad(s, i64::from(v), 2);
+            }
+            None => s.push_str("-XX"),
+        };
         if self.prec >= Prec::Month {
-            s.push_str(&self.m.map_or("-XX".to_string(), |m| format!("-{m:02}")));
+            field(self.m);
         }
         if self.prec == Prec::Day {
-            s.push_str(&self.d.map_or("-XX".to_string(), |d| format!("-{d:02}")));
+            field(self.d);
             if let Some(t) = self.time {
                 s.push_str(&t.format());
             }
         }
-        s
     }
 
     /// Whether the known fields make a real date (a day needs its month to be checked).
@@ -133,7 +151,13 @@ impl Value {
     fn format(&self) -> String {
         match self {
             Value::Point(p) => p.format(),
-            Value::Interval(a, b) => format!("{}/{}", a.format(), b.format()),
+            Value::Interval(a, b) => {
+                let mut s = String::with_capacity(32);
+                a.write(&mut s);
+                s.push('/');
+                b.write(&mut s);
+                s
+            }
             Value::Code(s, _) => s.clone(),
         }
     }
@@ -144,6 +168,18 @@ impl Value {
             Value::Point(p) | Value::Interval(_, p) => Some(*p),
             Value::Code(_, p) => *p,
         }
+    }
+}
+
+/// `v` zero-padded to `width` digits, as `format!("{v:0width$}")` writes it.
+fn pad(s: &mut String, v: i64, width: usize) {
+    use std::fmt::Write;
+    if (0..100).contains(&v) && width == 2 || (0..10_000).contains(&v) && width == 4 {
+        let digits = [v / 1000 % 10, v / 100 % 10, v / 10 % 10, v % 10];
+        s.extend(digits[4 - width..].iter().map(|&d| char::from(b'0' + d as u8)));
+    } else {
+        // out of the usual ranges: the formatter's own padding (a sign, more digits)
+        let _ = write!(s, "{v:0width$}");
     }
 }
 
@@ -197,8 +233,9 @@ fn leading_date(text: &str) -> Option<Day> {
         cut -= 1;
     }
     let head = &text[..cut];
-    let m = patterns::HEAD.captures(head)?;
-    let g = m.name("iso").or(m.name("dot"))?;
+    let found = patterns::HEAD.find(head)?;
+    let m = groups::Parts::of(head, found)?;
+    let g = m.get(groups::H::Iso).or(m.get(groups::H::Dot))?;
     let only_space_before = head[..g.start()]
         .trim()
         .chars()

@@ -105,7 +105,12 @@ pub(super) fn object_before(doc: &Document, at: usize, sent: Span) -> Option<Str
     let mut end = at;
     loop {
         let head = &text[sent.start..end];
-        match LEAD_IN.iter().filter(|w| head.ends_with(*w)).max_by_key(|w| w.len()) {
+        // the last byte first: most heads end in no lead-in word
+        let last = head.as_bytes().last();
+        let lead_in = LEAD_IN
+            .iter()
+            .filter(|w| w.as_bytes().last() == last && head.ends_with(*w));
+        match lead_in.max_by_key(|w| w.len()) {
             Some(w) => end -= w.len(),
             None => break,
         }

@@ -1,11 +1,10 @@
 //! Reading one date expression from its head: the head's own pieces and what it governs (a
 //! month after a year, a day or a part of the month after a month).
 
-use regex::Captures;
-
 use super::super::calendar::{self, Day};
 use super::super::numeral;
-use super::patterns::{HEAD, MONTH_TAIL, QUARTER, YEAR_TAIL};
+use super::groups::{H, Mt, Parts, Yt, month_tail, year_tail};
+use super::patterns::{MONTH_TAIL, QUARTER, YEAR_TAIL};
 use super::{Point, Prec, Resolver, Value, festivals, lunar, relative};
 use crate::text::Span;
 
@@ -80,26 +79,22 @@ fn numeral_char(c: char) -> bool {
 /// `found` is the head pattern's match; its groups are read over the match alone.
 pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) -> Option<(usize, Value)> {
     let start = found.start();
-    let c = HEAD.captures_at(&text[..found.end()], start)?;
-    let m = c.get(0)?;
-    if m.start() != start {
-        return None;
-    }
+    let c = Parts::of(text, found)?;
     let prev = prev_char(text, start);
     if prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '第' || p == '每') {
         return None;
     }
-    let end = m.end();
+    let end = found.end();
     let rest = &text[end..sent.end];
-    if let Some(g) = c.name("iso").or(c.name("dot")) {
+    if let Some(g) = c.get(H::Iso).or(c.get(H::Dot)) {
         return Some((end, Value::Point(Point::of(iso_day(g.as_str())?))));
     }
-    if c.name("dec").is_some() {
+    if c.get(H::Dec).is_some() {
         return decade(&c).map(|v| (end, v));
     }
-    if let Some(y) = c.name("y") {
+    if let Some(y) = c.get(H::Y) {
         let y = year_of(y.as_str(), r.anchor)?;
-        let written = c.name("y").map_or("", |g| g.as_str());
+        let written = c.get(H::Y).map_or("", |g| g.as_str());
         let short = written.len() == 2;
         if written.chars().count() == 2 && !short && rest.starts_with(|ch: char| "来前后内间多以左半".contains(ch))
         {
@@ -110,26 +105,26 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
     if let Some(found) = relative_head(text, &c, prev, end, sent.end, r) {
         return found;
     }
-    if let Some(f) = c.name("fest") {
+    if let Some(f) = c.get(H::Fest) {
         return festival(text, f.start(), end, sent.end, r.anchor.map(|a| a.y));
     }
     if let Some((lm, ld)) = lunar_groups(&c) {
         let v = lunar_value(lm, ld, r.anchor.map(|a| a.y))?;
         return Some((end, v));
     }
-    if c.name("tod").is_some() {
+    if c.get(H::Tod).is_some() {
         return time_alone(text, start, sent.end, r);
     }
-    if c.name("yp0").is_some() || c.name("mp0").is_some() {
+    if c.get(H::Yp0).is_some() || c.get(H::Mp0).is_some() {
         return period_edge(&c, prev, rest, end, r);
     }
-    if c.name("qt").is_some() {
+    if c.get(H::Qt).is_some() {
         return quarter(&text[start..sent.end], r.anchor.map(|a| a.y)).map(|(l, v)| (start + l, v));
     }
-    if let Some(mg) = c.name("m") {
+    if let Some(mg) = c.get(H::M) {
         return bare_month(text, &c, mg.start(), end, sent.end, r);
     }
-    if let Some(d) = c.name("d") {
+    if let Some(d) = c.get(H::D) {
         return bare_day(text, start, end, num(d.as_str())?, r);
     }
     None
@@ -139,44 +134,44 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
 /// kind, `Some(None)` when it is one but names no date here.
 fn relative_head(
     text: &str,
-    c: &Captures,
+    c: &Parts,
     prev: Option<char>,
     end: usize,
     limit: usize,
     r: &Resolver,
 ) -> Option<Option<(usize, Value)>> {
     let rest = &text[end..limit];
-    if let Some(w) = c.name("ry") {
+    if let Some(w) = c.get(H::Ry) {
         let Some(y) = relative::year(w.as_str(), r) else {
             return Some(None);
         };
         return Some(after_year(text, end, limit, y.y, false, r).or(Some((end, Value::Point(y)))));
     }
-    if let Some(w) = c.name("rm") {
+    if let Some(w) = c.get(H::Rm) {
         let p = relative::month(w.as_str(), r);
         return Some(Some(after_month(rest, end, p, r).unwrap_or((end, Value::Point(p)))));
     }
-    if let Some(w) = c.name("rw") {
+    if let Some(w) = c.get(H::Rw) {
         return Some(relative::week(w.as_str(), rest, end, r));
     }
-    if let Some(w) = c.name("wk") {
+    if let Some(w) = c.get(H::Wk) {
         return Some(relative::weekday(w.as_str(), prev, rest, end, r));
     }
-    c.name("rd").map(|w| relative::day(w.as_str(), rest, end, r))
+    c.get(H::Rd).map(|w| relative::day(w.as_str(), rest, end, r))
 }
 
 /// A bare 年初/年底 (this year's first or last month) or 月初/月底 (this month); after 今年,
 /// 去年 or a number they were read with those.
-fn period_edge(c: &Captures, prev: Option<char>, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
+fn period_edge(c: &Parts, prev: Option<char>, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
     if prev.is_some_and(|p| numeral_char(p) || "去今明前后同当次翌本上下年月个".contains(p)) {
         return None;
     }
-    let g = c.name("yp0").or(c.name("mp0"))?;
+    let g = c.get(H::Yp0).or(c.get(H::Mp0))?;
     let first = g.as_str().ends_with('初');
     if first && begins_word_with_chu(rest) {
         return None;
     }
-    let p = if c.name("yp0").is_some() {
+    let p = if c.get(H::Yp0).is_some() {
         Point::month(r.anchor.map(|a| a.y), if first { 1 } else { 12 })
     } else {
         relative::month("本月", r)
@@ -184,10 +179,10 @@ fn period_edge(c: &Captures, prev: Option<char>, rest: &str, end: usize, r: &Res
     Some((end, Value::Point(p)))
 }
 
-fn lunar_groups<'a>(c: &Captures<'a>) -> Option<(&'a str, &'a str)> {
-    [("lm", "ld"), ("lm2", "ld2"), ("lm3", "ld3")]
+fn lunar_groups<'a>(c: &Parts<'a>) -> Option<(&'a str, &'a str)> {
+    [(H::Lm, H::Ld), (H::Lm2, H::Ld2), (H::Lm3, H::Ld3)]
         .into_iter()
-        .find_map(|(a, b)| Some((c.name(a)?.as_str(), c.name(b)?.as_str())))
+        .find_map(|(a, b)| Some((c.get(a)?.as_str(), c.get(b)?.as_str())))
 }
 
 /// A lunar month and day in the year given (or implied); `XXXX` with no year.
@@ -223,9 +218,9 @@ fn lunar_value(lm: &str, ld: &str, year: Option<i32>) -> Option<Value> {
 }
 
 /// 20世纪50年代 → `195X`; a decade with no century is the 1900s' from 30 up (80年代).
-fn decade(c: &Captures) -> Option<Value> {
-    let n = num(c.name("decn")?.as_str())?;
-    let century = match c.name("cent").map(|g| g.as_str()) {
+fn decade(c: &Parts) -> Option<Value> {
+    let n = num(c.get(H::Decn)?.as_str())?;
+    let century = match c.get(H::Cent).map(|g| g.as_str()) {
         Some("20" | "二十") => 19,
         Some(_) => 18,
         None if (30..=90).contains(&n) => 19,
@@ -275,21 +270,21 @@ fn after_year(
     let tend = end + t.get(0)?.end();
     let after = &text[tend..limit];
     let yv = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
-    let got = if let Some(s) = t.name("season") {
+    let got = if let Some(s) = year_tail(&t, Yt::Season) {
         let code = 21 + "春夏秋冬".chars().position(|c| s.as_str().starts_with(c))?;
         let bare = t.get(0)?.as_str().ends_with(s.as_str());
         (!bare || !after.starts_with(|c: char| c > '\u{2E80}'))
             .then(|| (tend, Value::Code(format!("{yv}-{code}"), Some(year))))
-    } else if let Some(q) = t.name("q") {
+    } else if let Some(q) = year_tail(&t, Yt::Q) {
         let q = num(q.as_str())?;
         Some((
             tend,
             Value::Interval(Point::month(y, 3 * q - 2), Point::month(y, 3 * q)),
         ))
-    } else if let Some(h) = t.name("half") {
+    } else if let Some(h) = year_tail(&t, Yt::Half) {
         let a = if h.as_str() == "上" { 1 } else { 7 };
         Some((tend, Value::Interval(Point::month(y, a), Point::month(y, a + 5))))
-    } else if let Some(n) = t.name("lastn") {
+    } else if let Some(n) = year_tail(&t, Yt::Lastn) {
         let n = num(n.as_str()).or((n.as_str() == "两").then_some(2))?;
         (1..=31).contains(&n).then(|| {
             (
@@ -297,22 +292,22 @@ fn after_year(
                 Value::Interval(Point::day(y, Some(12), Some(32 - n)), Point::day(y, Some(12), Some(31))),
             )
         })
-    } else if let Some(p) = t.name("yp") {
+    } else if let Some(p) = year_tail(&t, Yt::Yp) {
         let first = p.as_str().ends_with('初');
         (!(first && begins_word_with_chu(after)))
             .then(|| (tend, Value::Point(Point::month(y, if first { 1 } else { 12 }))))
-    } else if let Some(m) = t.name("m") {
+    } else if let Some(m) = year_tail(&t, Yt::M) {
         let m1 = num(m.as_str())?;
-        if let Some(m2) = t.name("m2").and_then(|x| num(x.as_str())) {
+        if let Some(m2) = year_tail(&t, Yt::M2).and_then(|x| num(x.as_str())) {
             (m2 > m1 && m2 <= 12).then(|| (tend, Value::Interval(Point::month(y, m1), Point::month(y, m2))))
         } else {
             let p = Point::month(y, m1);
             Some(after_month(after, tend, p, r).unwrap_or((tend, Value::Point(p))))
         }
-    } else if let Some(f) = t.name("fest") {
+    } else if let Some(f) = year_tail(&t, Yt::Fest) {
         festival(text, end + f.start(), tend, limit, y)
     } else {
-        lunar_value(t.name("lm")?.as_str(), t.name("ld")?.as_str(), y).map(|v| (tend, v))
+        lunar_value(year_tail(&t, Yt::Lm)?.as_str(), year_tail(&t, Yt::Ld)?.as_str(), y).map(|v| (tend, v))
     };
     match got {
         // a month or day that cannot exist sinks the whole date (2022年2月30日): the caller
@@ -330,17 +325,17 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
     let tend = end + t.get(0)?.end();
     let after = &rest[t.get(0)?.end()..];
     let (y, m) = (month.y, month.m?);
-    if let Some(d) = t.name("d") {
+    if let Some(d) = month_tail(&t, Mt::D) {
         let d1 = num(d.as_str())?;
         let p = Point::day(y, Some(m), Some(d1));
-        if let Some(d2) = t.name("d2").and_then(|x| num(x.as_str())) {
+        if let Some(d2) = month_tail(&t, Mt::D2).and_then(|x| num(x.as_str())) {
             let q = Point::day(y, Some(m), Some(d2));
             return (d2 > d1).then_some((tend, Value::Interval(p, q)));
         }
         // returned even when impossible, so that the caller drops the whole date
         return Some((tend, Value::Point(p)));
     }
-    if let Some(x) = t.name("xun") {
+    if let Some(x) = month_tail(&t, Mt::Xun) {
         let last = y.map_or(31, |y| calendar::days_in_month(y, m));
         let (a, b) = match x.as_str() {
             "上旬" => (1, 10),
@@ -353,35 +348,28 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
             Value::Interval(Point::day(y, Some(m), Some(a)), Point::day(y, Some(m), b)),
         ));
     }
-    let part = t.name("mp")?.as_str();
+    let part = month_tail(&t, Mt::Mp)?.as_str();
     (part != "初" || !begins_word_with_chu(after)).then_some((tend, Value::Point(month)))
 }
 
 /// A month with no year: not `个月`, not inside a number; a Chinese month only with a day
 /// after it or a long name (十一月), since 一月 is also "one month".
-fn bare_month(
-    text: &str,
-    c: &Captures,
-    start: usize,
-    end: usize,
-    limit: usize,
-    r: &Resolver,
-) -> Option<(usize, Value)> {
+fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
     let prev = prev_char(text, start);
     if prev.is_some_and(|p| p.is_ascii_digit() || "个第每数几多近".contains(p)) {
         return None;
     }
-    let m1 = num(c.name("m")?.as_str())?;
+    let m1 = num(c.get(H::M)?.as_str())?;
     let rest = &text[end..limit];
-    if let Some(m2) = c.name("m2").and_then(|x| num(x.as_str())) {
+    if let Some(m2) = c.get(H::M2).and_then(|x| num(x.as_str())) {
         let (a, b) = (r.fill_year(Point::month(None, m1)), r.fill_year(Point::month(None, m2)));
         let same_year = Point { y: a.y, ..b };
         return (m2 > m1 && m2 <= 12).then_some((end, Value::Interval(a, same_year)));
     }
     let p = r.fill_year(Point::month(None, m1));
     let read = after_month(rest, end, p, r);
-    let arabic = c.name("m")?.as_str().starts_with(|ch: char| ch.is_ascii_digit());
-    let long = c.name("m")?.as_str().chars().count() >= 2;
+    let arabic = c.get(H::M)?.as_str().starts_with(|ch: char| ch.is_ascii_digit());
+    let long = c.get(H::M)?.as_str().chars().count() >= 2;
     match read {
         Some(found) => Some(found),
         None if arabic || long => p.valid().then_some((end, Value::Point(p))),

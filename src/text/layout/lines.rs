@@ -96,8 +96,9 @@ impl Facts {
                 i += 1;
                 continue;
             }
-            // U+5000–U+9FFF, all Han: nothing more to learn from the character
-            if (0xE5..=0xE9).contains(&lead) {
+            // U+5000–U+9FFF, all Han: nothing more to learn from the character; nor from one
+            // in U+4000–U+4FFF (Han or a symbol) once the line is known to have a word character
+            if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && f.word_char) {
                 f.word_char = true;
                 i += 3;
                 continue;
@@ -122,8 +123,9 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut pos = 0;
     for raw in text.split('\n') {
-        let lead = raw.len() - raw.trim_start().len();
-        let t = raw.trim();
+        let rest = raw.trim_start();
+        let lead = raw.len() - rest.len();
+        let t = rest.trim_end();
         if !t.is_empty() {
             let start = pos + lead;
             let (facts, chars) = Facts::of(t);
