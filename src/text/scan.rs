@@ -34,34 +34,9 @@ pub(crate) fn decode_at(s: &str, i: usize) -> (u32, usize) {
     }
 }
 
-/// The characters of `s` whose lead byte is marked in `lead`, with their byte offsets. A
-/// marked byte is always a lead byte (the table holds none of `80`–`BF`), so every hit is on
-/// a character boundary; callers still check the character itself.
-pub(crate) fn marked_chars<'a>(s: &'a str, lead: &'a [bool; 256]) -> impl Iterator<Item = (usize, char)> + 'a {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let k = bytes[i..].iter().position(|&b| lead[usize::from(b)])?;
-        let at = i + k;
-        let c = s[at..].chars().next()?;
-        i = at + c.len_utf8();
-        Some((at, c))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_marked_characters_only() {
-        const T: [bool; 256] = lead_bytes(&['。', ',', '…']);
-        let s = "医院,一。二…三、四。";
-        let got: Vec<(usize, char)> = marked_chars(s, &T).collect();
-        // 、 shares its lead byte with 。: reported, for the caller to test
-        assert_eq!(got, [(6, ','), (10, '。'), (16, '…'), (22, '、'), (28, '。')]);
-        assert_eq!(marked_chars("", &T).count(), 0);
-    }
 
     #[test]
     fn decodes_every_width() {

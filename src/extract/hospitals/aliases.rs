@@ -66,6 +66,11 @@ struct Surface {
     key: String,
     numerals: Vec<char>,
     class: &'static str,
+    /// The end of the levelled place the key starts with ([`leading_division`]).
+    division: Option<usize>,
+    /// One bit per character of the key (hashed into 64): a name can only align with a
+    /// longer one whose bits hold all of its own.
+    chars: u64,
 }
 
 impl Surface {
@@ -74,6 +79,8 @@ impl Surface {
         Surface {
             numerals: numerals(&key),
             class: head_class(&key),
+            division: leading_division(&key),
+            chars: key.chars().fold(0, |m, c| m | 1 << (u32::from(c) % 64)),
             key,
         }
     }
@@ -85,7 +92,9 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
     if s == l {
         return true;
     }
-    if adds_division(s, l) {
+    // the cheap refusals first: alignment is tried for pairs of an article's surfaces, and
+    // every alias is written with characters of the full name
+    if short.chars & !long.chars != 0 {
         return false;
     }
     if short.class != long.class && !(s.ends_with('医') || s.ends_with('院')) {
@@ -95,6 +104,9 @@ fn aligns(short: &Surface, long: &Surface) -> bool {
         return false;
     }
     if short.numerals != long.numerals && !(short.numerals.is_empty() && long.numerals == ['一']) {
+        return false;
+    }
+    if adds_division(short, l) {
         return false;
     }
     if l.ends_with(s) {
@@ -118,10 +130,11 @@ fn leading_division(s: &str) -> Option<usize> {
 
 /// Whether the longer name places a lower division after the place both start with, which
 /// the shorter lacks: 四川省人民医院 is not 四川省甘孜藏族自治州人民医院.
-fn adds_division(short: &str, long: &str) -> bool {
-    let Some(p) = leading_division(short) else {
+fn adds_division(short: &Surface, long: &str) -> bool {
+    let Some(p) = short.division else {
         return false;
     };
+    let short = short.key.as_str();
     if !long.starts_with(&short[..p]) {
         return false;
     }
