@@ -296,7 +296,7 @@ fn run_job(ex: &Extractor, job: Job) -> Result<Record, InputError> {
     if let Some(value) = input
         .published
         .as_ref()
-        .filter(|p| crate::extract::calendar::Day::parse(p).is_none())
+        .filter(|p| crate::lang::calendar::Day::parse(p).is_none())
     {
         return Err(InputError::Published {
             input: input.id.clone(),

@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 
-use crate::text::Span;
+use crate::lang::Span;
 
 /// FNV-1a, for lexicon sets: they hash many short strings per article, where SipHash's
 /// protection against adversarial keys buys nothing.
@@ -197,7 +197,7 @@ impl Lexicon {
         let b = s.as_bytes();
         let (mut i, mut prev, mut prev_len) = (0, u32::MAX, 0);
         while i < b.len() {
-            let (u, len) = crate::text::scan::decode_at(s, i);
+            let (u, len) = crate::lang::scan::decode_at(s, i);
             i += len;
             let (before, before_len) = (std::mem::replace(&mut prev, u), std::mem::replace(&mut prev_len, len));
             if u < 0x10000 && self.ends[u as usize / 64] & (1 << (u % 64)) == 0 {

@@ -26,6 +26,7 @@ mod batch;
 mod data;
 mod error;
 mod extract;
+mod lang;
 mod offsets;
 mod pipeline;
 mod record;
@@ -45,7 +46,7 @@ pub use offsets::Offsets;
 pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Mention, Person, Record, Surface};
 pub use table::MentionRow;
 
-use extract::calendar::Day;
+use lang::calendar::Day;
 use pipeline::{Stages, Timing};
 use text::segment::Segmenter;
 

@@ -16,7 +16,7 @@
 use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
-use crate::extract::calendar::Day;
+use crate::lang::calendar::Day;
 use crate::extract::cues::Cues;
 use crate::extract::{clean_name, counts, dates, first_cases, hospitals, people};
 use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record, Surface};

@@ -142,21 +142,7 @@ pub struct DateMention {
     pub value: String,
 }
 
-/// How a count relates to the true quantity.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Approx {
-    /// The number as stated.
-    #[default]
-    Exact,
-    /// At least the number: 余, 多, 逾, 以上, 超过, 十几.
-    Over,
-    /// At most the number: 近, 不到, 不足, 接近.
-    Under,
-    /// Around the number: 约, 左右, 上百, 数十.
-    About,
-}
+pub use crate::lang::numeral::Approx;
 
 /// A quantity with its unit (SPEC §6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,7 @@
 //! reads it and what it governs (a month after a year, a day after a month), and [`span`]
 //! widens it by the words around it (a clock time, a weekday, a range's second half, 自/以来).
 
-use super::calendar::{self, Day};
+use crate::lang::calendar::{self, Day};
 use super::cues::{Cue, Cues};
 use crate::text::{Document, Span};
 

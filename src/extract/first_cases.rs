@@ -9,7 +9,7 @@ use regex::Regex;
 use super::counts::CountMention;
 use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
-use super::places;
+use crate::lang::places;
 use crate::data;
 use crate::text::normalize::is_cjk;
 use crate::text::{Document, Span};
@@ -234,7 +234,7 @@ fn what_after(text: &str, clause: Span, at: usize) -> Option<(String, usize)> {
             && text[pos + c.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(|n| n.is_ascii_digit() || super::numeral::is_chinese_numeral_char(n))
+                .is_some_and(|n| n.is_ascii_digit() || crate::lang::numeral::is_chinese_numeral_char(n))
         {
             break;
         }

@@ -9,7 +9,7 @@
 use std::sync::LazyLock;
 
 use super::cues::{Cue, Cues};
-use super::places;
+use crate::lang::places;
 use crate::data;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;

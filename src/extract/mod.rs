@@ -2,16 +2,12 @@
 //! into a caller-owned buffer, with spans in the normalised text; the pipeline
 //! (`pipeline.rs`) runs them in order and turns their results into a record.
 
-pub mod calendar;
 pub mod counts;
 pub mod cues;
 pub mod dates;
 pub mod first_cases;
 pub mod hospitals;
-pub mod names;
-pub mod numeral;
 pub mod people;
-pub mod places;
 
 /// A name as records write it, from normalised text (already simplified and half-width):
 /// without lost-character marks, spaces or quotes.

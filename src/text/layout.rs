@@ -408,7 +408,7 @@ fn han_run_before_label(s: &str) -> usize {
 /// that starts with a place). Returns the end of the first name and of the second (equal
 /// when there is one), in bytes.
 fn glued_names(run: &str) -> Option<(usize, usize)> {
-    use crate::extract::{names, places};
+    use crate::lang::{names, places};
     let n = run.chars().count();
     if !(5..=16).contains(&n) || run.contains('·') {
         return None;
@@ -476,7 +476,7 @@ fn is_byline_name(name: &str, strict: bool) -> bool {
     };
     ok_len
         && !name.chars().any(|c| PEN_NAME_CHARS.contains(&c))
-        && (!strict || crate::extract::names::starts_with_surname(name))
+        && (!strict || crate::lang::names::starts_with_surname(name))
 }
 
 /// The outlet written right before a role label (`南都记者` → 南都).
@@ -496,7 +496,7 @@ fn meta_date_value(c: &regex::Captures) -> Option<String> {
     let y: u32 = c[1].parse().ok()?;
     let m: u32 = c[2].parse().ok()?;
     let d: u32 = c[3].parse().ok()?;
-    if !crate::extract::calendar::is_valid(y as i32, m, d) {
+    if !crate::lang::calendar::is_valid(y as i32, m, d) {
         return None;
     }
     let date = format!("{y:04}-{m:02}-{d:02}");

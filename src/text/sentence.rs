@@ -14,7 +14,7 @@ const CLOSERS: [char; 5] = ['”', '’', '"', ')', '」'];
 const CLAUSE_BREAKS: [char; 18] = [
     ',', '、', ';', ':', '。', '!', '？', '…', '“', '”', '(', ')', '《', '》', ' ', '—', '"', '·',
 ];
-const BREAK_LEADS: [bool; 256] = super::scan::lead_bytes(&CLAUSE_BREAKS);
+const BREAK_LEADS: [bool; 256] = crate::lang::scan::lead_bytes(&CLAUSE_BREAKS);
 
 /// Split each zone into sentences; each sentence keeps its final punctuation and any closing
 /// quote after it.

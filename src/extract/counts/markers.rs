@@ -1,9 +1,9 @@
 //! What stands around a count's numeral: approximation markers before it (近, 超过, 不少于),
 //! ranges (3至5天), signs (负5, -5), halves (两个半小时) and the checks that a unit counts.
 
-use super::numeral::{self, Numeral, Script};
+use crate::lang::numeral::{self, Numeral, Script};
 use super::{next_char, prev_char};
-use crate::record::Approx;
+use crate::lang::numeral::Approx;
 use crate::text::Span;
 
 /// Markers before a number, with what they say. A marker that ends another one comes first

@@ -1,6 +1,6 @@
 //! Count cases: each rule and exclusion of SPEC §6 on a sentence of its own.
 
-use crate::record::Approx::{self, *};
+use crate::lang::numeral::Approx::{self, *};
 
 fn counts(text: &str) -> Vec<(String, f64, Option<String>, Approx)> {
     crate::Extractor::new()

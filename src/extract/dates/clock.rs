@@ -66,7 +66,7 @@ fn number(s: &str) -> Option<u32> {
         return s.parse().ok();
     }
     let s = s.replace('两', "二");
-    let n = super::super::numeral::parse(&s)?;
+    let n = crate::lang::numeral::parse(&s)?;
     (n.len == s.len() && n.value >= 0.0).then_some(n.value as u32)
 }
 

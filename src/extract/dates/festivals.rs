@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::super::calendar::{self, Day};
+use crate::lang::calendar::{self, Day};
 use super::lunar::{self, LunarDay, Month};
 
 /// When a festival falls.

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::super::calendar::Day;
+use crate::lang::calendar::Day;
 
 /// One lunar year: its first day, its leap month (0 = none) and its months' lengths in order.
 struct LunarYear {

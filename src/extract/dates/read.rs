@@ -1,8 +1,8 @@
 //! Reading one date expression from its head: the head's own pieces and what it governs (a
 //! month after a year, a day or a part of the month after a month).
 
-use super::super::calendar::{self, Day};
-use super::super::numeral;
+use crate::lang::calendar::{self, Day};
+use crate::lang::numeral;
 use super::groups::{H, Mt, Parts, Yt, month_tail, year_tail};
 use super::patterns::{MONTH_TAIL, QUARTER, YEAR_TAIL};
 use super::{Point, Prec, Resolver, Value, festivals, lunar, relative};
@@ -244,7 +244,7 @@ fn festival(text: &str, start: usize, end: usize, limit: usize, year: Option<i32
         return None;
     }
     // 王国庆 is a name: a bare 国庆 after a surname needs a holiday word after it
-    let surname = prev.is_some_and(|p| super::super::names::surname_len(p.encode_utf8(&mut [0; 4])) == Some(1));
+    let surname = prev.is_some_and(|p| crate::lang::names::surname_len(p.encode_utf8(&mut [0; 4])) == Some(1));
     if name == "国庆" && surname && !next.is_some_and(|c| "期假节长前后黄当".contains(c)) {
         return None;
     }

@@ -2,7 +2,7 @@
 //! the publication date, and 同年/当天/次日 counted from the last date written before them.
 //! Digits nobody can know are `X`: a guess would be a wrong date.
 
-use super::super::calendar::{self, Day};
+use crate::lang::calendar::{self, Day};
 use super::{Point, Prec, Resolver, Value};
 
 /// 今年, 去年, 同年…: the year, or `None` for a word this module does not know.

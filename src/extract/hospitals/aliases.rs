@@ -5,7 +5,7 @@
 use super::{Candidate, HospitalFound, is_numeral};
 use std::sync::LazyLock;
 
-use crate::extract::places;
+use crate::lang::places;
 
 /// Suffix class of a name: aliases must share it.
 fn head_class(name: &str) -> &'static str {

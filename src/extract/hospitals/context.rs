@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::{Candidate, HospitalFound};
 use crate::data::Fnv;
-use crate::extract::places;
+use crate::lang::places;
 use crate::text::Document;
 use crate::text::normalize::is_cjk;
 

@@ -4,7 +4,7 @@
 //! 市人民医院).
 
 use super::{GENERIC, PROPER_TAGS, is_function_char, ordinal_ending_at};
-use crate::extract::places;
+use crate::lang::places;
 use crate::text::Document;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;

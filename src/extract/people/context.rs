@@ -12,7 +12,7 @@ use super::personal_names::{after_name_at, is_name, name_at, name_before, title_
 use super::index::Taken;
 use super::{Cue, Cues, Found, Hit};
 use crate::data;
-use crate::extract::names;
+use crate::lang::names;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};

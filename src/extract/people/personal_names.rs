@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::data;
-use crate::extract::{names, places};
+use crate::lang::{names, places};
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
@@ -285,5 +285,5 @@ fn counted(before: &str) -> bool {
     rev.next().is_some_and(|c| char_in(&COUNTERS, c))
         && rev
             .next()
-            .is_some_and(|c| c.is_ascii_digit() || crate::extract::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数'))
+            .is_some_and(|c| c.is_ascii_digit() || crate::lang::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数'))
 }

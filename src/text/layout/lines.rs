@@ -103,7 +103,7 @@ impl Facts {
                 i += 3;
                 continue;
             }
-            let (u, len) = crate::text::scan::decode_at(s, i);
+            let (u, len) = crate::lang::scan::decode_at(s, i);
             i += len;
             match u {
                 0xBB => f.guillemet = true,

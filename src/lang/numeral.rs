@@ -3,6 +3,22 @@
 //!
 //! Width is normalised before this runs, so `[0-9]` is all that is needed for Arabic digits.
 
+/// How a count relates to the true quantity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Approx {
+    /// The number as stated.
+    #[default]
+    Exact,
+    /// At least the number: 余, 多, 逾, 以上, 超过, 十几.
+    Over,
+    /// At most the number: 近, 不到, 不足, 接近.
+    Under,
+    /// Around the number: 约, 左右, 上百, 数十.
+    About,
+}
+
 /// How a numeral is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Script {
