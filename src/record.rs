@@ -181,7 +181,7 @@ pub struct FirstCase {
     pub what: Option<String>,
     /// The hospital that achieved it, where the text says.
     pub hospital: Option<String>,
-    /// How many firsts the claim counts (`首例手术累计达358例` → 358).
+    /// How many firsts the claim counts (`首例手术累计已达120例` → 120).
     pub count: Option<u64>,
 }
 

@@ -337,7 +337,7 @@ fn read_unit(text: &str, sent: Span, p: usize, num: &Numeral, r: &mut Reading) -
     } else if let Some((len, u)) = unit_at(rest).filter(|&(len, u)| unit_allowed(text, p, r.q, r.q + len, u, num)) {
         (len, u)
     } else if unit_at(rest).is_some() {
-        // a unit that does not count here (3名称), or a scale alone (数百万乡村医生)
+        // a unit that does not count here (3名称), or a scale alone (数十万志愿者)
         return r.value >= 10_000.0 && (scale.is_some() || r.scaled);
     } else if let Some(v) = cheng(text, r.q, num) {
         r.value = v;

@@ -63,7 +63,7 @@ const NOT_AFTER: &[&str] = &[
     "天",
     "日",
 ];
-/// Words between a scope and a trailing trigger (在X更是首例, X的一项“首例”).
+/// Words between a scope and a trailing trigger (在X更是首例, X的一项首例).
 const LINKS: &[&str] = &[
     "更是",
     "也是",
@@ -176,7 +176,7 @@ impl Taken {
 }
 
 /// A trigger in parentheses right after a claim glosses that claim's scope
-/// (院级以上首例手术358例(受援医院、受援县、市第一例)); it is no claim of its own.
+/// (全省首例手术20例(本院、本市第一例)); it is no claim of its own.
 fn glosses_previous(text: &str, found: &[FirstFound], t: Span) -> bool {
     found.last().is_some_and(|f| {
         f.span.end <= t.start && {
@@ -293,7 +293,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
             what = Some(w);
             end = e;
         }
-        // a count right after the claim (首例手术累计达358例) counts the firsts
+        // a count right after the claim (首例手术累计已达120例) counts the firsts
         if let Some(c) = ix
             .counts
             .first_starting(end, 12, |c| c.span.end <= clause.end && c.value >= 1.0)
@@ -324,7 +324,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
 }
 
 /// What a trailing claim (one the trigger ends) reads before its start: the phrase after
-/// 多项/多个… (多项高难度手术首例) and a count just before (其中40项为地区首例), as the new
+/// 多项/多个… (多项微创手术首例) and a count just before (其中40项为地区首例), as the new
 /// start, what was done and the count.
 fn trailing_phrase(text: &str, counts: &Counts, clause: Span, start: usize) -> (usize, Option<String>, Option<u64>) {
     let (mut what, mut count) = (None, None);

@@ -175,6 +175,9 @@ fn markup_len(s: &str) -> Option<(usize, usize)> {
     if let Some(e) = SPACES.iter().find(|e| s.starts_with(*e)) {
         return Some((e.len(), e.len()));
     }
+    if !s.starts_with('<') {
+        return None;
+    }
     let head = &s.as_bytes()[..s.len().min(MARKUP_MAX)];
     let end = if s.starts_with("<!--") {
         memchr::memmem::find(head, b"-->").map(|e| e + 3)?
@@ -455,9 +458,9 @@ mod tests {
 
     #[test]
     fn traditional_noise_and_width() {
-        let input = "河南省人民醫(yī)院２０２２年，網(wǎng)";
+        let input = "湖北省人民醫(yī)院２０２２年，網(wǎng)";
         let n = NormText::new(input);
-        assert_eq!(n.text, "河南省人民医院2022年,网");
+        assert_eq!(n.text, "湖北省人民医院2022年,网");
         let s = n.text.find("人民医院").unwrap();
         assert_eq!(src(input, &n, s, s + "人民医院".len()), "人民醫(yī)院");
         let s = n.text.find("网").unwrap();
@@ -487,8 +490,9 @@ mod tests {
         assert_eq!(n.text, "\n医院专家\n<5岁 a&b");
         let s = n.text.find("专家").unwrap();
         assert_eq!(src(input, &n, s, s + "专家".len()), "专家");
-        // an unclosed tag is text
+        // an unclosed tag is text, and so is an `&` that starts no space entity
         assert_eq!(NormText::new("<p 医院").text, "<p 医院");
+        assert_eq!(NormText::new("&a> &nbsp").text, "&a> &nbsp");
     }
 
     #[test]

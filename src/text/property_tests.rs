@@ -12,7 +12,7 @@ fn piece() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("河南省人民醫(yī)院".to_string()),
         Just("副院長張加強(qiáng)、倉順東".to_string()),
-        Just("湘雅医院党委书记张欣".to_string()),
+        Just("青山医院党委书记王立新".to_string()),
         Just("選派37批次、211名專家".to_string()),
         Just("近６萬人次".to_string()),
         Just("２０２２年７月１４日至１７日".to_string()),

@@ -122,7 +122,7 @@ fn cases() -> Vec<(&'static str, Vec<Expected>)> {
         ("第十三师医院。", vec![]),
         ("利用3D打印和5G技术。", vec![]),
         ("以“5+1”组团式帮扶工程为抓手。", vec![]),
-        ("实施“四个精准发力”。", vec![]),
+        ("落实“三个全面提升”。", vec![]),
         ("湘吐两地交流,达到双赢。", vec![]),
         ("两地相距万里之遥,服务千家万户。", vec![]),
         ("几位专家、数位医生、多批队员。", vec![]),
@@ -154,15 +154,15 @@ fn count_table() {
 fn objects_after_and_before() {
     let r = crate::Extractor::new().extract(
         "t",
-        "14家远程联网医院开展会诊,门诊患者约1000人次,血透室透析机增至47台。",
+        "12家远程协作医院参与会诊,门诊病人约900人次,医院床位增至36张。",
     );
     let objects: Vec<Option<String>> = r.counts.iter().map(|c| c.object.clone()).collect();
     assert_eq!(
         objects,
         vec![
-            Some("远程联网医院".into()),
-            Some("门诊患者".into()),
-            Some("透析机".into())
+            Some("远程协作医院".into()),
+            Some("门诊病人".into()),
+            Some("医院床位".into())
         ]
     );
 }

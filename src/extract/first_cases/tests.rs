@@ -36,8 +36,8 @@ fn trailing_triggers() {
         [c("在林芝市人民医院尚属首例", Some("林芝市人民医院"), None)]
     );
     assert_eq!(
-        claims("专家完成多项高难度手术首例。"),
-        [c("多项高难度手术首例", None, None)]
+        claims("专家完成多项微创手术首例。"),
+        [c("多项微创手术首例", None, None)]
     );
 }
 
@@ -268,7 +268,7 @@ fn firsts_with_di_yi_and_measure_words() {
 #[test]
 fn from_nothing_and_zero_breakthroughs() {
     assert_eq!(
-        claims("帮扶团队组建了青山县人民医院麻醉科,使该学科从无到有,并完成手术30例。")
+        claims("帮扶团队组建了青山县人民医院麻醉科,让这一学科从无到有,并完成手术30例。")
             .into_iter()
             .map(|x| x.0)
             .collect::<Vec<_>>(),

@@ -1,4 +1,4 @@
-//! Context forms with no antecedent (SPEC §3: 市人民医院 = 吐鲁番市人民医院 in that
+//! Context forms with no antecedent (SPEC §3: 市人民医院 = 青山市人民医院 in that
 //! article): a level word and an institution word (县人民医院, 县中医院, 市中心医院) name the
 //! one hospital of that kind in the article's county or city, even when the full name is never
 //! written. The name is completed with the place of that level the article names most often

@@ -27,7 +27,7 @@ fn left_boundaries_stop_at_verbs_and_prepositions() {
     assert_eq!(names("感谢四川大学华西医院的支持。"), ["四川大学华西医院"]);
     assert_eq!(names("患者被转往昌吉州人民医院救治。"), ["昌吉州人民医院"]);
     assert_eq!(names("会议在北京协和医院召开。"), ["北京协和医院"]);
-    assert_eq!(names("由复旦大学附属中山医院牵头。"), ["复旦大学附属中山医院"]);
+    assert_eq!(names("由东湖大学附属青山医院牵头。"), ["东湖大学附属青山医院"]);
 }
 
 #[test]
@@ -71,8 +71,8 @@ fn ordinals_keep_hospitals_apart() {
         ["常州市人民医院", "常州市第二人民医院"]
     );
     assert_eq!(
-        names("宁波市第一人民医院、宁波市第三人民医院专家参加。"),
-        ["宁波市第一人民医院", "宁波市第三人民医院"]
+        names("嘉兴市第一人民医院、嘉兴市第三人民医院专家参加。"),
+        ["嘉兴市第一人民医院", "嘉兴市第三人民医院"]
     );
 }
 
@@ -96,7 +96,7 @@ fn generic_references_and_non_hospitals() {
     assert!(names("受援医院、该院、后方医院与县级医院开展合作,乡镇卫生院也参与。").is_empty());
     assert!(names("市卫健委、县疾控中心、省医学会与胸痛中心参加。").is_empty());
     assert!(names("建设区域医疗中心和远程病理区域中心。").is_empty());
-    assert!(names("连云港医院机构结对帮扶。").is_empty());
+    assert!(names("两市医院机构结对帮扶。").is_empty());
     assert!(names("中南大学与新疆医科大学签约。").is_empty());
 }
 
