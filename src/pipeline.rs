@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use crate::lang::calendar::Day;
 use crate::extract::cues::Cues;
-use crate::extract::{clean_name, counts, dates, first_cases, hospitals, people};
+use crate::extract::{Rule, clean_name, counts, dates, first_cases, hospitals, people};
 use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record, Surface};
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Role, Span};
@@ -187,6 +187,7 @@ pub(crate) fn run(
                     start,
                     end,
                     value: d.value,
+                    rule: d.rule,
                 })
             })
             .collect(),
@@ -202,6 +203,7 @@ pub(crate) fn run(
                     unit: c.unit,
                     object: c.object,
                     approx: c.approx,
+                    rule: c.rule,
                 })
             })
             .collect(),
@@ -217,6 +219,7 @@ pub(crate) fn run(
                     what: f.what,
                     hospital: f.hospital,
                     count: f.count,
+                    rule: f.rule,
                 })
             })
             .collect(),
@@ -226,17 +229,19 @@ pub(crate) fn run(
 }
 
 /// Code-point mentions and their surfaces, for the spans that map into the input.
-fn mentions(doc: &Document, spans: &[Span]) -> (Vec<[usize; 2]>, Vec<Surface>) {
+fn mentions(doc: &Document, spans: &[Span], rules: &[Rule]) -> (Vec<[usize; 2]>, Vec<Surface>) {
     spans
         .iter()
-        .filter_map(|s| doc.source_span(*s))
-        .map(|(start, end, text)| {
+        .zip(rules.iter().copied().chain(std::iter::repeat(Rule::Repeat)))
+        .filter_map(|(s, rule)| doc.source_span(*s).map(|m| (m, rule)))
+        .map(|((start, end, text), rule)| {
             (
                 [start, end],
                 Surface {
                     text: text.to_string(),
                     start,
                     end,
+                    rule,
                 },
             )
         })
@@ -244,7 +249,7 @@ fn mentions(doc: &Document, spans: &[Span]) -> (Vec<[usize; 2]>, Vec<Surface>) {
 }
 
 fn to_hospital(doc: &Document, h: hospitals::HospitalFound) -> Option<Hospital> {
-    let (mentions, surfaces) = mentions(doc, &h.mentions);
+    let (mentions, surfaces) = mentions(doc, &h.mentions, &h.rules);
     (!mentions.is_empty()).then_some(Hospital {
         name: h.name,
         mentions,
@@ -253,7 +258,7 @@ fn to_hospital(doc: &Document, h: hospitals::HospitalFound) -> Option<Hospital> 
 }
 
 fn to_person(doc: &Document, p: people::PersonFound) -> Option<Person> {
-    let (mentions, surfaces) = mentions(doc, &p.mentions);
+    let (mentions, surfaces) = mentions(doc, &p.mentions, &p.rules);
     (!mentions.is_empty()).then_some(Person {
         name: p.name,
         titles: p.titles,

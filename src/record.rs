@@ -21,7 +21,7 @@ pub(crate) const RECORD_KEYS: &[&str] = &[
 ];
 
 /// The version of the record's shape written into every record.
-pub(crate) const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 3;
 
 impl Record {
     /// The version of the record's shape written into every record: it changes when a field
@@ -96,6 +96,9 @@ pub struct Surface {
     pub start: usize,
     /// Code-point end (exclusive) in the input.
     pub end: usize,
+    /// The rule that found it ([`Rule`]: `title_before_name`, `calendar_date`…).
+    #[serde(default)]
+    pub rule: Rule,
 }
 
 /// One medical institution that treats patients (SPEC §3).
@@ -140,8 +143,12 @@ pub struct DateMention {
     pub end: usize,
     /// ISO 8601 / EDTF: `2022-07-18`, `2022-07-14/2022-07-17`, `2010/..`, `XXXX-03-04`.
     pub value: String,
+    /// The rule that found it ([`Rule`]: `title_before_name`, `calendar_date`…).
+    #[serde(default)]
+    pub rule: Rule,
 }
 
+pub use crate::extract::Rule;
 pub use crate::lang::numeral::Approx;
 
 /// A quantity with its unit (SPEC §6).
@@ -163,6 +170,9 @@ pub struct Count {
     pub object: Option<String>,
     /// Approximation marker.
     pub approx: Approx,
+    /// The rule that found it ([`Rule`]: `title_before_name`, `calendar_date`…).
+    #[serde(default)]
+    pub rule: Rule,
 }
 
 /// A claim that something was achieved for the first time (SPEC §7).
@@ -183,6 +193,9 @@ pub struct FirstCase {
     pub hospital: Option<String>,
     /// How many firsts the claim counts (`首例手术累计已达120例` → 120).
     pub count: Option<u64>,
+    /// The rule that found it ([`Rule`]: `title_before_name`, `calendar_date`…).
+    #[serde(default)]
+    pub rule: Rule,
 }
 
 mod number {

@@ -5,12 +5,12 @@
 
 use serde::Serialize;
 
-use crate::record::{Approx, Record};
+use crate::record::{Approx, Record, Rule};
 
 /// The columns of a mention row, in order.
 pub(crate) const COLUMNS: &[&str] = &[
     "id", "kind", "text", "start", "end", "name", "value", "unit", "object", "approx", "titles", "org", "scope",
-    "what", "hospital", "count",
+    "what", "hospital", "count", "rule",
 ];
 
 /// One mention as a table row (see [`Record::mention_rows`]).
@@ -48,22 +48,25 @@ pub struct MentionRow {
     pub hospital: Option<String>,
     /// How many firsts a claim counts.
     pub count: Option<u64>,
+    /// The rule that found the mention.
+    pub rule: Option<Rule>,
 }
 
 pub(crate) fn mention_rows(r: &Record) -> Vec<MentionRow> {
-    let row = |kind, text: &str, start, end| MentionRow {
+    let row = |kind, text: &str, start, end, rule| MentionRow {
         id: r.id.clone(),
         kind,
         text: text.to_string(),
         start,
         end,
+        rule: Some(rule),
         ..MentionRow::default()
     };
     let mut rows = Vec::new();
     for h in &r.hospitals {
         rows.extend(h.surfaces.iter().map(|s| MentionRow {
             name: Some(h.name.clone()),
-            ..row("hospital", &s.text, s.start, s.end)
+            ..row("hospital", &s.text, s.start, s.end, s.rule)
         }));
     }
     for p in &r.people {
@@ -71,26 +74,26 @@ pub(crate) fn mention_rows(r: &Record) -> Vec<MentionRow> {
             name: Some(p.name.clone()),
             titles: Some(p.titles.clone()),
             org: p.org.clone(),
-            ..row("person", &s.text, s.start, s.end)
+            ..row("person", &s.text, s.start, s.end, s.rule)
         }));
     }
     rows.extend(r.dates.iter().map(|d| MentionRow {
         value: Some(d.value.clone().into()),
-        ..row("date", &d.text, d.start, d.end)
+        ..row("date", &d.text, d.start, d.end, d.rule)
     }));
     rows.extend(r.counts.iter().map(|c| MentionRow {
         value: serde_json::to_value(c).ok().and_then(|v| v.get("value").cloned()),
         unit: c.unit.clone(),
         object: c.object.clone(),
         approx: Some(c.approx),
-        ..row("count", &c.text, c.start, c.end)
+        ..row("count", &c.text, c.start, c.end, c.rule)
     }));
     rows.extend(r.first_cases.iter().map(|f| MentionRow {
         scope: f.scope.clone(),
         what: f.what.clone(),
         hospital: f.hospital.clone(),
         count: f.count,
-        ..row("first_case", &f.text, f.start, f.end)
+        ..row("first_case", &f.text, f.start, f.end, f.rule)
     }));
     rows
 }

@@ -26,6 +26,8 @@ pub struct CountMention {
     pub approx: Approx,
     /// Where the numeral itself is (without markers, unit or object).
     pub number: Span,
+    /// The rule that found it.
+    pub rule: super::Rule,
 }
 
 struct Units {
@@ -397,6 +399,11 @@ fn finish(doc: &Document, sent: Span, mut r: Reading, prefix_at: usize, number: 
     if object.is_none() {
         object = object_before(doc, prefix_at, sent);
     }
+    let rule = if r.unit.as_deref() == Some("%") {
+        super::Rule::Percent
+    } else {
+        super::Rule::NumeralUnit
+    };
     CountMention {
         span: Span::new(prefix_at, end),
         value: r.value,
@@ -404,6 +411,7 @@ fn finish(doc: &Document, sent: Span, mut r: Reading, prefix_at: usize, number: 
         object,
         approx: r.approx,
         number,
+        rule,
     }
 }
 
@@ -429,6 +437,7 @@ fn percent(span: Span, value: f64) -> CountMention {
         object: None,
         approx: Approx::Exact,
         number: span,
+        rule: super::Rule::Percent,
     }
 }
 
@@ -444,7 +453,9 @@ fn half_of_one(text: &str, p: usize, sent: Span) -> Option<CountMention> {
     if !text[p..sent.end].starts_with("一半") {
         return None;
     }
-    Some(share(text, sent, p, p + "一半".len(), 50.0))
+    let mut m = share(text, sent, p, p + "一半".len(), 50.0);
+    m.rule = super::Rule::Share;
+    Some(m)
 }
 
 /// A percentage at `p..end` with its markers: 近一半, 一半以上, 百分之三十左右.

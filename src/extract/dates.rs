@@ -28,6 +28,8 @@ pub struct DateFound {
     pub span: Span,
     /// ISO 8601 / EDTF value.
     pub value: String,
+    /// The rule that found it.
+    pub rule: super::Rule,
 }
 
 /// How much of a calendar point is written: the value shows exactly that much.

@@ -30,6 +30,8 @@ pub struct FirstFound {
     pub hospital: Option<String>,
     /// How many firsts the claim counts.
     pub count: Option<u64>,
+    /// The rule that found it.
+    pub rule: super::Rule,
 }
 
 static SCOPES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -320,6 +322,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
         what,
         hospital,
         count,
+        rule: super::Rule::FirstTrigger,
     })
 }
 
@@ -465,6 +468,12 @@ fn pattern_claim(
         what,
         hospital,
         count: count.map(|k| k.value as u64),
+        rule: match (c.get(1), c.get(2), c.get(3)) {
+            (Some(_), _, _) => super::Rule::FilledGap,
+            (_, Some(_), _) => super::Rule::Pioneered,
+            (_, _, Some(_)) => super::Rule::ZeroBreakthrough,
+            _ => super::Rule::FromNothing,
+        },
     })
 }
 

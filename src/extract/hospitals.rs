@@ -22,6 +22,8 @@ pub struct HospitalFound {
     pub name: String,
     /// Every mention, in order.
     pub mentions: Vec<Span>,
+    /// The rule of each mention, in the same order.
+    pub rules: Vec<super::Rule>,
 }
 
 static PARTS: LazyLock<std::collections::HashMap<char, Vec<&'static str>, data::Fnv>> = LazyLock::new(|| {
@@ -79,6 +81,8 @@ struct Candidate {
     surface: String,
     /// Needs an antecedent: 市人民医院, 二院, 省医.
     context: bool,
+    /// The rule that read it.
+    rule: super::Rule,
 }
 
 mod aliases;
@@ -131,7 +135,12 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
                 start = parent;
             }
         }
-        push(out, doc, Span::new(start, he), context);
+        let rule = match (is_branch, context) {
+            (true, _) => super::Rule::HospitalBranch,
+            (false, true) => super::Rule::HospitalContextForm,
+            (false, false) => super::Rule::HospitalName,
+        };
+        push(out, doc, Span::new(start, he), context, rule);
     }
     // abbreviations: 无锡二院 / 二院, 省医
     for m in cues.within(Cue::HospitalAbbreviation, sent) {
@@ -141,7 +150,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
             let before = text[..at].chars().next_back();
             if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk)
             {
-                push(out, doc, Span::new(at, he), true);
+                push(out, doc, Span::new(at, he), true, super::Rule::HospitalAbbreviation);
             }
             continue;
         }
@@ -153,7 +162,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
             continue;
         }
         let (start, _) = extend_left(doc, seg, sent, at);
-        push(out, doc, Span::new(start, he), start == at);
+        push(out, doc, Span::new(start, he), start == at, super::Rule::HospitalAbbreviation);
     }
 }
 
@@ -199,7 +208,7 @@ struct Found {
     by_start: std::collections::BTreeMap<usize, Candidate>,
 }
 
-fn push(out: &mut Found, doc: &Document, span: Span, context: bool) {
+fn push(out: &mut Found, doc: &Document, span: Span, context: bool, rule: super::Rule) {
     let map = &mut out.by_start;
     let crosses = |c: &Candidate| c.span.overlaps(&span) && !span.contains(&c.span);
     // the one kept candidate that may start before `span` and reach into it
@@ -224,6 +233,7 @@ fn push(out: &mut Found, doc: &Document, span: Span, context: bool) {
             span,
             surface: super::clean_name(doc.slice(span)),
             context,
+            rule,
         },
     );
 }

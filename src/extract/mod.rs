@@ -8,6 +8,9 @@ pub mod dates;
 pub mod first_cases;
 pub mod hospitals;
 pub mod people;
+pub mod rule;
+
+pub use rule::Rule;
 
 /// A name as records write it, from normalised text (already simplified and half-width):
 /// without lost-character marks, spaces or quotes.

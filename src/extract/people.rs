@@ -26,6 +26,8 @@ pub struct PersonFound {
     pub org: Option<String>,
     /// Every mention, in order.
     pub mentions: Vec<Span>,
+    /// The rule of each mention, in the same order.
+    pub rules: Vec<super::Rule>,
 }
 
 /// Titles that follow a name (张三教授, 李四副院长): `postposed:` in `person_contexts.txt`;
@@ -55,6 +57,7 @@ struct Hit {
     name: Span,
     titles: Vec<String>,
     org: Option<String>,
+    rule: super::Rule,
 }
 
 /// Find people.
@@ -67,6 +70,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
             name: b.name,
             titles: vec![b.role.title().to_string()],
             org: b.org.clone(),
+            rule: super::Rule::Byline,
         });
     }
     let mut titles: Vec<Span> = Vec::new();
@@ -102,6 +106,7 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
                     name,
                     titles: ts,
                     org: org.clone(),
+                    rule: if first { super::Rule::TitleBeforeName } else { super::Rule::TitleShared },
                 });
                 prev_org = org.or(prev_org);
                 first = false;
@@ -157,6 +162,7 @@ fn name_title(
             name,
             titles: vec![doc.slice(t).to_string()],
             org,
+            rule: super::Rule::NameBeforeTitle,
         });
     }
 }
@@ -363,6 +369,7 @@ fn people_of(doc: &Document, hits: Vec<Hit>) -> Vec<PersonFound> {
                 titles: Vec::new(),
                 org: None,
                 mentions: Vec::new(),
+                rules: Vec::new(),
             });
             people.len() - 1
         });
@@ -388,6 +395,12 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     // a "name" inside a hospital name is part of that name (来浏阳市人民医院 → not 来浏)
     hits.retain(|h| !hospitals.overlaps(h.name));
     hits.sort_by_key(|h| h.name.start);
+    // the rule of each mention a rule found (the first rule to find it); the other mentions
+    // of a name are repeats
+    let mut rule_at: HashMap<Span, super::Rule> = HashMap::new();
+    for h in &hits {
+        rule_at.entry(h.name).or_insert(h.rule);
+    }
     let mut people = people_of(doc, hits);
     add_mentions(doc, &mut people, 0);
     // a byline may stand on a line of its own above the body, outside every sentence
@@ -401,6 +414,9 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     let mut added = context::lists(doc, seg, &mut taken, seeds);
     added.retain(|h| !hospitals.overlaps(h.name));
     added.sort_by_key(|h| h.name.start);
+    for h in &added {
+        rule_at.entry(h.name).or_insert(h.rule);
+    }
     let known: std::collections::HashSet<String> = people.iter().map(|p| p.name.clone()).collect();
     let first_new = people.len();
     people.extend(people_of(doc, added).into_iter().filter(|p| !known.contains(&p.name)));
@@ -408,6 +424,11 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     for p in &mut people {
         p.mentions.sort();
         p.mentions.dedup();
+        p.rules = p
+            .mentions
+            .iter()
+            .map(|m| rule_at.get(m).copied().unwrap_or(super::Rule::Repeat))
+            .collect();
     }
     people.retain(|p| !p.mentions.is_empty());
     people.sort_by_key(|p| p.mentions[0].start);

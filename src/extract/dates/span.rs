@@ -8,6 +8,7 @@ use regex::Regex;
 use super::patterns::{CONNECT, RANGE_END, WEEKDAY_AFTER};
 use super::read::{self, num};
 use super::{DateFound, Point, Prec, Resolver, Value, clock};
+use crate::extract::Rule;
 use crate::text::Span;
 
 static CONNECTOR: LazyLock<Regex> =
@@ -67,8 +68,37 @@ pub(super) fn date_at(text: &str, sent: Span, head: regex::Match, r: &mut Resolv
         return Outcome::Impossible(end);
     }
     match widen(text, sent, start, end, value, r) {
-        Some(found) => Outcome::Found(found),
+        Some(found) => Outcome::Found(DateFound {
+            rule: rule_of(head.as_str()),
+            ..found
+        }),
         None => Outcome::Impossible(end),
+    }
+}
+
+/// The rule of a date by the head it starts with (the alternation of `patterns::HEAD`).
+fn rule_of(head: &str) -> Rule {
+    const RELATIVE: &[&str] = &[
+        "大前", "前天", "前年", "去年", "今", "明", "后天", "后年", "大后", "同年", "当", "次", "翌", "那",
+        "本", "上", "下", "这", "昨", "隔", "第二", "星期", "礼拜", "周",
+    ];
+    let first = head.chars().next();
+    if first.is_some_and(|c| c.is_ascii_digit()) && head.ends_with(|c: char| c.is_ascii_digit()) {
+        Rule::NumericDate
+    } else if head.ends_with("年代") {
+        Rule::Decade
+    } else if head.ends_with("季度") || ["年初", "年底", "年末", "月初", "月底", "月末"].contains(&head) {
+        Rule::PeriodPart
+    } else if head.ends_with(['时', '点', ':']) {
+        Rule::TimeOfDay
+    } else if super::festivals::get(head).is_some() {
+        Rule::Festival
+    } else if head.starts_with("农历") || head.starts_with("阴历") || head.contains('初') || head.contains('廿') || head.starts_with(['正', '腊', '冬']) {
+        Rule::LunarDate
+    } else if RELATIVE.iter().any(|w| head.starts_with(w)) {
+        Rule::RelativeDate
+    } else {
+        Rule::CalendarDate
     }
 }
 
@@ -122,6 +152,7 @@ fn widen(text: &str, sent: Span, start: usize, end: usize, value: Value, r: &mut
     Some(DateFound {
         span: Span::new(start, end),
         value,
+        rule: Rule::CalendarDate,
     })
 }
 

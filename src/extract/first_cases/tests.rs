@@ -150,6 +150,7 @@ mod indexes {
         HospitalFound {
             name: name.into(),
             mentions: mentions.iter().map(|&(a, b)| Span::new(a, b)).collect(),
+            rules: vec![crate::extract::Rule::HospitalName; mentions.len()],
         }
     }
 
@@ -201,6 +202,7 @@ mod indexes {
             object: None,
             approx: Default::default(),
             number: Span::new(a, b),
+            rule: crate::extract::Rule::NumeralUnit,
         }
     }
 
@@ -233,6 +235,7 @@ mod indexes {
             what: None,
             hospital: None,
             count: None,
+            rule: crate::extract::Rule::FirstTrigger,
         };
         let claims = [claim(10, 30), claim(2, 5), claim(12, 14), claim(40, 41)];
         let taken = Taken::new(&claims);

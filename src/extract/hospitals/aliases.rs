@@ -221,6 +221,7 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) -> Ve
             HospitalFound {
                 name,
                 mentions: ms.iter().map(|&j| cands[j].span).collect(),
+                rules: ms.iter().map(|&j| cands[j].rule).collect(),
             }
         })
         .collect();

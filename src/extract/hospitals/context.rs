@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::{Candidate, HospitalFound};
 use crate::data::Fnv;
+use crate::extract::Rule;
 use crate::lang::places;
 use crate::text::Document;
 use crate::text::normalize::is_cjk;
@@ -46,18 +47,24 @@ pub(super) fn resolve(doc: &Document, unresolved: Vec<Candidate>, out: &mut Vec<
     for c in forms {
         let name = complete(&c.surface, &places);
         match by_name.get(&name) {
-            Some(&i) => out[i].mentions.push(c.span),
+            Some(&i) => {
+                out[i].mentions.push(c.span);
+                out[i].rules.push(Rule::HospitalContextForm);
+            }
             None => {
                 by_name.insert(name.clone(), out.len());
                 out.push(HospitalFound {
                     name,
                     mentions: vec![c.span],
+                    rules: vec![Rule::HospitalContextForm],
                 });
             }
         }
     }
     for h in out.iter_mut() {
-        h.mentions.sort_by_key(|m| m.start);
+        let mut pairs: Vec<(crate::text::Span, Rule)> = h.mentions.iter().copied().zip(h.rules.iter().copied()).collect();
+        pairs.sort_by_key(|(m, _)| m.start);
+        (h.mentions, h.rules) = pairs.into_iter().unzip();
     }
     out.sort_by_key(|h| h.mentions.first().map(|m| m.start));
 }

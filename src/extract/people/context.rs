@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::personal_names::{after_name_at, is_name, name_at, name_before, title_starts};
 use super::index::Taken;
+use crate::extract::Rule;
 use super::{Cue, Cues, Found, Hit};
 use crate::data;
 use crate::lang::names;
@@ -54,11 +55,12 @@ pub(super) fn word_set(name: &str) -> data::WordSet {
     entries(name).map(|(w, _)| w).collect()
 }
 
-fn hit(name: Span, title: Option<&str>) -> Hit {
+fn hit(name: Span, title: Option<&str>, rule: Rule) -> Hit {
     Hit {
         name,
         titles: title.map(|t| vec![t.to_string()]).unwrap_or_default(),
         org: None,
+        rule,
     }
 }
 
@@ -76,7 +78,7 @@ pub(super) fn scan(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, fou
         }
         let name = name_at(doc, seg, sent, at).filter(|n| !found.taken.overlaps(*n) && plausible(doc, seg, sent, *n));
         if let Some(name) = name {
-            found.push(hit(name, title_of(doc, Cue::PersonBefore, w)));
+            found.push(hit(name, title_of(doc, Cue::PersonBefore, w), Rule::IntroducedBy));
         }
     }
     for (cue, clause_start) in [(Cue::PersonAfter, true), (Cue::PersonMark, false)] {
@@ -100,15 +102,18 @@ pub(super) fn scan(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, fou
             {
                 continue;
             }
-            found.push(hit(name, title_of(doc, cue, w)));
+            let rule = if clause_start { Rule::FollowedBy } else { Rule::MarkedBy };
+            found.push(hit(name, title_of(doc, cue, w), rule));
         }
     }
     // these two read words wherever other rules already had them cut: cutting every clause
     // for them alone would more than double the pipeline's cost
     for t in doc.tokens_cut_in(sent) {
         if t.span.end <= sent.end && !found.taken.overlaps(t.span) {
-            if let Some(name) = dictionary_name(doc, seg, t.span).or_else(|| segmented_name(doc, seg, sent, t.span)) {
-                found.push(hit(name, None));
+            let by_dictionary = dictionary_name(doc, seg, t.span).map(|n| (n, Rule::DictionaryName));
+            let by_shape = || segmented_name(doc, seg, sent, t.span).map(|n| (n, Rule::UnknownWordName));
+            if let Some((name, rule)) = by_dictionary.or_else(by_shape) {
+                found.push(hit(name, None, rule));
             }
         }
     }
@@ -138,8 +143,8 @@ fn pair_opening_clause(doc: &Document, seg: &Segmenter, sent: Span, end: usize, 
     };
     let ok = |n: Span| !found.taken.overlaps(n) && plausible(doc, seg, sent, n);
     if opens_clause(text, sent, first.start) && ok(first) && ok(second) {
-        found.push(hit(first, None));
-        found.push(hit(second, None));
+        found.push(hit(first, None, Rule::JoinedPair));
+        found.push(hit(second, None, Rule::JoinedPair));
     }
 }
 
@@ -260,7 +265,7 @@ pub(super) fn lists(doc: &Document, seg: &Segmenter, taken: &mut Taken, seeds: V
         for n in [next, prev].into_iter().flatten() {
             if !taken.overlaps(n) && plausible(doc, seg, sent, n) {
                 taken.insert(n);
-                added.push(hit(n, None));
+                added.push(hit(n, None, Rule::ListMember));
                 work.push(n);
             }
         }
