@@ -101,6 +101,16 @@ impl Stages {
     }
 }
 
+/// What the extractors found in one document, in normalised-text spans.
+#[derive(Default)]
+struct Found {
+    dates: Vec<dates::DateFound>,
+    counts: Vec<counts::CountMention>,
+    hospitals: Vec<hospitals::HospitalFound>,
+    people: Vec<people::PersonFound>,
+    firsts: Vec<first_cases::FirstFound>,
+}
+
 /// Run the whole pipeline on one text; `stages` keeps the time budget and, when asked, the
 /// time of each stage.
 pub(crate) fn run(
@@ -120,40 +130,47 @@ pub(crate) fn run(
     }
     stages.always("document");
     let doc = Document::new(input, seg);
-    let page_published = doc.layout.published.clone();
-    let published_str = match published {
-        Some(d) => Some(d.iso()),
-        None => page_published.clone(),
-    };
-    let anchor = published
-        .or_else(|| page_published.as_deref().and_then(Day::parse))
-        .or(reference);
-
+    let page_published = doc.layout.published.as_deref();
+    // the caller's date wins over the page's; dates resolve against it, else the reference
+    let published_str = published.map(|d| d.iso()).or_else(|| page_published.map(str::to_string));
+    let anchor = published.or_else(|| page_published.and_then(Day::parse)).or(reference);
     stages.always("cues");
     let cues = Cues::new(&doc);
-    let mut dates = Vec::new();
-    if stages.enter("dates") {
-        dates::extract(&doc, &cues, anchor, &mut dates);
-    }
-    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-    let mut counts = Vec::new();
-    if stages.enter("counts") {
-        counts::extract(&doc, &cues, &date_spans, &mut counts);
-    }
-    let mut hospitals = Vec::new();
-    if stages.enter("hospitals") {
-        hospitals::extract(&doc, seg, &cues, &mut hospitals);
-    }
-    let mut people = Vec::new();
-    if stages.enter("people") {
-        people::extract(&doc, seg, &cues, &hospitals, &mut people);
-    }
-    let mut firsts = Vec::new();
-    if stages.enter("first_cases") {
-        first_cases::extract(&doc, &cues, &hospitals, &counts, &mut firsts);
-    }
-
+    let found = extract_kinds(&doc, seg, &cues, anchor, stages);
     stages.always("record");
+    let mut record = to_record(&doc, found);
+    record.id = id.to_string();
+    record.meta = meta(&doc, published_str);
+    record.error = stages.error();
+    record
+}
+
+/// The extractors in their order: each reads the document and the cues, and the results
+/// named in its call (counts skip date spans; people skip hospital names and take their
+/// organisations from them; first cases read hospitals and counts).
+fn extract_kinds(doc: &Document, seg: &Segmenter, cues: &Cues, anchor: Option<Day>, stages: &Stages) -> Found {
+    let mut f = Found::default();
+    if stages.enter("dates") {
+        dates::extract(doc, cues, anchor, &mut f.dates);
+    }
+    if stages.enter("counts") {
+        let date_spans: Vec<Span> = f.dates.iter().map(|d| d.span).collect();
+        counts::extract(doc, cues, &date_spans, &mut f.counts);
+    }
+    if stages.enter("hospitals") {
+        hospitals::extract(doc, seg, cues, &mut f.hospitals);
+    }
+    if stages.enter("people") {
+        people::extract(doc, seg, cues, &f.hospitals, &mut f.people);
+    }
+    if stages.enter("first_cases") {
+        first_cases::extract(doc, cues, &f.hospitals, &f.counts, &mut f.firsts);
+    }
+    f
+}
+
+/// The page's title, publication date, source, authors and editors.
+fn meta(doc: &Document, published: Option<String>) -> Meta {
     let layout = &doc.layout;
     // authors and reporters sign the article; correspondents are people, not authors
     let names_with = |roles: &[Role]| -> Vec<String> {
@@ -166,66 +183,65 @@ pub(crate) fn run(
         }
         v
     };
-    let meta = Meta {
+    Meta {
         title: layout.title.map(|t| doc.slice(t).to_string()),
-        published: published_str,
+        published,
         source: layout.source.clone(),
         authors: names_with(&[Role::Author, Role::Reporter]),
         editors: names_with(&[Role::Editor]),
-    };
+    }
+}
+
+/// The record of what was found: every span mapped to code points of the input, in one
+/// place; a span that maps to nothing (inside dropped noise) is left out.
+fn to_record(doc: &Document, f: Found) -> Record {
     Record {
-        id: id.to_string(),
-        meta,
-        hospitals: hospitals.into_iter().filter_map(|h| to_hospital(&doc, h)).collect(),
-        people: people.into_iter().filter_map(|p| to_person(&doc, p)).collect(),
-        dates: dates
-            .into_iter()
-            .filter_map(|d| {
-                let (start, end, text) = doc.source_span(d.span)?;
-                Some(DateMention {
-                    text: text.to_string(),
-                    start,
-                    end,
-                    value: d.value,
-                    rule: d.rule,
-                })
-            })
-            .collect(),
-        counts: counts
-            .into_iter()
-            .filter_map(|c| {
-                let (start, end, text) = doc.source_span(c.span)?;
-                Some(Count {
-                    text: text.to_string(),
-                    start,
-                    end,
-                    value: c.value,
-                    unit: c.unit,
-                    object: c.object,
-                    approx: c.approx,
-                    rule: c.rule,
-                })
-            })
-            .collect(),
-        first_cases: firsts
-            .into_iter()
-            .filter_map(|f| {
-                let (start, end, text) = doc.source_span(f.span)?;
-                Some(FirstCase {
-                    text: text.to_string(),
-                    start,
-                    end,
-                    scope: f.scope,
-                    what: f.what,
-                    hospital: f.hospital,
-                    count: f.count,
-                    rule: f.rule,
-                })
-            })
-            .collect(),
-        error: stages.error(),
+        hospitals: f.hospitals.into_iter().filter_map(|h| to_hospital(doc, h)).collect(),
+        people: f.people.into_iter().filter_map(|p| to_person(doc, p)).collect(),
+        dates: f.dates.into_iter().filter_map(|d| to_date(doc, d)).collect(),
+        counts: f.counts.into_iter().filter_map(|c| to_count(doc, c)).collect(),
+        first_cases: f.firsts.into_iter().filter_map(|c| to_first_case(doc, c)).collect(),
         ..Record::default()
     }
+}
+
+fn to_date(doc: &Document, d: dates::DateFound) -> Option<DateMention> {
+    let (start, end, text) = doc.source_span(d.span)?;
+    Some(DateMention {
+        text: text.to_string(),
+        start,
+        end,
+        value: d.value,
+        rule: d.rule,
+    })
+}
+
+fn to_count(doc: &Document, c: counts::CountMention) -> Option<Count> {
+    let (start, end, text) = doc.source_span(c.span)?;
+    Some(Count {
+        text: text.to_string(),
+        start,
+        end,
+        value: c.value,
+        unit: c.unit,
+        object: c.object,
+        approx: c.approx,
+        rule: c.rule,
+    })
+}
+
+fn to_first_case(doc: &Document, f: first_cases::FirstFound) -> Option<FirstCase> {
+    let (start, end, text) = doc.source_span(f.span)?;
+    Some(FirstCase {
+        text: text.to_string(),
+        start,
+        end,
+        scope: f.scope,
+        what: f.what,
+        hospital: f.hospital,
+        count: f.count,
+        rule: f.rule,
+    })
 }
 
 /// Code-point mentions and their surfaces, for the spans that map into the input.
