@@ -132,12 +132,16 @@ pub fn measure_shape(ex: &Extractor, name: &str, unit: &str, base: usize, steps:
 }
 
 /// The article paragraphs of `pages`, one per line: lines of 40 characters or more that
-/// end a sentence — ordinary article text to repeat. A whole page repeated would end the
-/// article at its first footer and leave the rest unread.
+/// end a sentence, leaving out a site's notices — ordinary article text to repeat. A whole
+/// page repeated would end the article at its first footer and leave the rest unread.
 pub fn article_paragraphs(pages: &[String]) -> String {
+    const NOTICES: &[&str] = &["版权", "本站", "侵权", "声明", "聲明", "@"];
     let mut out = String::new();
     for line in pages.iter().flat_map(|p| p.lines()).map(str::trim) {
-        if line.chars().count() >= 40 && line.ends_with(['。', '!', '！', '?', '？', '”']) {
+        if line.chars().count() >= 40
+            && line.ends_with(['。', '!', '！', '?', '？', '”'])
+            && !NOTICES.iter().any(|w| line.contains(w))
+        {
             out.push_str(line);
             out.push('\n');
         }
