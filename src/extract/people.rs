@@ -360,7 +360,7 @@ fn occurrences_many(text: &str, within: Span, names: &[&str]) -> Vec<(usize, Spa
 /// titles of all its hits and the first organisation.
 fn people_of(doc: &Document, hits: Vec<Hit>) -> Vec<PersonFound> {
     let mut people: Vec<PersonFound> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize, crate::data::Fnv> = HashMap::default();
     for h in hits {
         let name = super::clean_name(doc.slice(h.name));
         let i = *by_name.entry(name.clone()).or_insert_with(|| {
@@ -397,7 +397,7 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     hits.sort_by_key(|h| h.name.start);
     // the rule of each mention a rule found (the first rule to find it); the other mentions
     // of a name are repeats
-    let mut rule_at: HashMap<Span, super::Rule> = HashMap::new();
+    let mut rule_at: HashMap<Span, super::Rule, crate::data::Fnv> = HashMap::default();
     for h in &hits {
         rule_at.entry(h.name).or_insert(h.rule);
     }
@@ -417,9 +417,10 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     for h in &added {
         rule_at.entry(h.name).or_insert(h.rule);
     }
-    let known: std::collections::HashSet<String> = people.iter().map(|p| p.name.clone()).collect();
+    let known: std::collections::HashSet<&str, crate::data::Fnv> = people.iter().map(|p| p.name.as_str()).collect();
     let first_new = people.len();
-    people.extend(people_of(doc, added).into_iter().filter(|p| !known.contains(&p.name)));
+    let new: Vec<PersonFound> = people_of(doc, added).into_iter().filter(|p| !known.contains(p.name.as_str())).collect();
+    people.extend(new);
     add_mentions(doc, &mut people, first_new);
     for p in &mut people {
         p.mentions.sort();
