@@ -267,6 +267,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("chrome_words.txt", include_str!("data/chrome_words.txt")),
     ("count_idioms.txt", include_str!("data/count_idioms.txt")),
     ("count_objects.txt", include_str!("data/count_objects.txt")),
+    ("count_words.txt", include_str!("data/count_words.txt")),
     ("date_marks.txt", include_str!("data/date_marks.txt")),
     ("first_aspirations.txt", include_str!("data/first_aspirations.txt")),
     ("first_phrases.txt", include_str!("data/first_phrases.txt")),
