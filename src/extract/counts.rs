@@ -50,6 +50,23 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
     }
 });
 
+/// The entries of one kind of `count_words.txt` (`kind:entry`), in file order.
+fn words(kind: &str) -> impl Iterator<Item = &'static str> + '_ {
+    data::lines(include_str!("../data/count_words.txt"))
+        .filter_map(move |l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+}
+
+/// The entries of one kind written `word=value` (a word alone is its own value).
+fn pairs(kind: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    words(kind).map(|w| w.split_once('=').unwrap_or((w, w)))
+}
+
+/// The entries of one kind (one character each) as one string, a set to test characters
+/// against.
+fn chars(kind: &str) -> String {
+    words(kind).collect()
+}
+
 /// The end of the run of numeral characters starting at `start`: the characters of
 /// [`NUMERAL_STARTS`](super::cues::NUMERAL_STARTS), and `.`/`,` inside the run (1,200, 3.5).
 fn run_end(text: &str, start: usize, limit: usize) -> usize {
@@ -221,6 +238,28 @@ fn excluded_before(text: &str, sent: Span, p: usize) -> bool {
     }
 }
 
+/// Shares written before their numeral (百分之三十), with the per cent one counts for
+/// (`per:`).
+static PER: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
+    pairs("per")
+        .map(|(w, v)| (w, v.parse().expect("count_words.txt: per: takes a number")))
+        .collect()
+});
+
+/// Markers after the unit (`over_after:`, `about_after:`, `over_after_unit:`), and whether
+/// they also follow a share (一半以上).
+static AFTER_MARKERS: LazyLock<Vec<(&'static str, Approx, bool)>> = LazyLock::new(|| {
+    let kinds = [
+        ("over_after", Approx::Over, true),
+        ("about_after", Approx::About, true),
+        ("over_after_unit", Approx::Over, false),
+    ];
+    kinds
+        .into_iter()
+        .flat_map(|(kind, a, share)| words(kind).map(move |w| (w, a, share)))
+        .collect()
+});
+
 /// The count whose numeral starts at `p`, if any, and where to go on scanning.
 fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usize) {
     let text = doc.text();
@@ -228,7 +267,7 @@ fn count_at(doc: &Document, sent: Span, p: usize) -> (Option<CountMention>, usiz
     if s.starts_with("一半") {
         return found_or(half_of_one(text, p, sent), p);
     }
-    for (per, scale) in [("百分之", 1.0), ("千分之", 0.1), ("万分之", 0.01)] {
+    for &(per, scale) in PER.iter() {
         if let Some(rest) = s.strip_prefix(per) {
             return found_or(per_cent(text, sent, p, per, rest, scale), p);
         }
@@ -336,7 +375,7 @@ fn read_unit(text: &str, sent: Span, p: usize, num: &Numeral, r: &mut Reading) -
     } else if let Some((len, u)) = unit_after_ge_more(rest) {
         r.approx = Approx::Over;
         (len, u)
-    } else if let Some((len, u)) = unit_at(rest).filter(|&(len, u)| unit_allowed(text, p, r.q, r.q + len, u, num)) {
+    } else if let Some((len, u)) = unit_at(rest).filter(|&(len, u)| unit_allowed(text, p, r.q + len, u, num)) {
         (len, u)
     } else if unit_at(rest).is_some() {
         // a unit that does not count here (3名称), or a scale alone (数十万志愿者)
@@ -368,14 +407,8 @@ fn read_unit(text: &str, sent: Span, p: usize, num: &Numeral, r: &mut Reading) -
 /// The markers after the unit (以上, 左右, 有余, 出头) and the counted noun, as the mention.
 fn finish(doc: &Document, sent: Span, mut r: Reading, prefix_at: usize, number: Span) -> CountMention {
     let text = doc.text();
-    for (w, a) in [
-        ("以上", Approx::Over),
-        ("左右", Approx::About),
-        ("有余", Approx::Over),
-        ("出头", Approx::Over),
-        ("余", Approx::Over),
-        ("多", Approx::Over),
-    ] {
+    // no marker starts another: the first found is the one
+    for &(w, a, _) in AFTER_MARKERS.iter() {
         if text[r.q..sent.end].starts_with(w) && (w.len() > 3 || r.unit.is_some()) {
             if r.approx == Approx::Exact {
                 r.approx = a;
@@ -469,7 +502,7 @@ fn share(text: &str, sent: Span, p: usize, end: usize, value: f64) -> CountMenti
         m.span.start = at;
         m.approx = a;
     }
-    for (w, a) in [("以上", Approx::Over), ("左右", Approx::About), ("多", Approx::Over)] {
+    for &(w, a, _) in AFTER_MARKERS.iter().filter(|m| m.2) {
         if text[end..sent.end].starts_with(w) {
             m.span.end += w.len();
             if m.approx == Approx::Exact {

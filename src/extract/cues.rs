@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::data::{self, Lexicon};
+use crate::lang::numeral;
 use crate::text::{Document, Span};
 
 /// What a cue word is.
@@ -15,16 +16,18 @@ pub enum Cue {
     Title = 0,
     /// The head of a hospital name (医院, 卫生院): `hospital_suffixes.txt`.
     HospitalHead = 1,
-    /// An abbreviated hospital (二院, 省医).
+    /// An abbreviated hospital (二院, 省医): `abbreviation:` in `hospital_words.txt`.
     HospitalAbbreviation = 2,
     /// A first-case trigger (首例, 首次): `first_triggers.txt`.
     FirstTrigger = 3,
-    /// A character that can start a numeral (3, 三, 百, 几): where counts may start.
+    /// A character that can start a numeral (3, 三, 百, 几): where counts may start. From
+    /// `lang::numeral`.
     NumeralStart = 4,
     /// A character every date expression contains (年, 月, 日, 号, 天, 周, `-`, `.`, `/`):
-    /// a sentence without one holds no date.
+    /// a sentence without one holds no date. `date_marks.txt`.
     DateMark = 5,
-    /// The fixed part of a first-case phrase (填补…空白, 开创…先河, …零的突破).
+    /// The fixed part of a first-case phrase (填补…空白, 开创…先河, …零的突破):
+    /// `first_phrases.txt`.
     FirstPhrase = 6,
     /// A word that introduces a name after it (村民, 患者, 摄影:): `before:` in
     /// `person_contexts.txt`.
@@ -37,20 +40,18 @@ pub enum Cue {
 
 const KINDS: usize = 10;
 
-/// Characters that start a numeral: digits and Chinese numerals, financial numerals (壹佰贰拾),
-/// scale words and the vague 几/数/半 (see `numeral.rs`).
-pub(crate) const NUMERAL_STARTS: &[&str] = &[
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "零", "〇", "一", "二", "两", "三", "四", "五", "六", "七", "八",
-    "九", "十", "百", "千", "万", "亿", "廿", "卅", "半", "几", "数", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌",
-    "玖", "拾", "佰", "仟",
-];
-/// Characters of which every date expression holds at least one (see `dates.rs`).
-pub(crate) const DATE_MARKS: &[&str] = &["年", "月", "日", "号", "天", "周", "-", ".", "/"];
+/// Characters that start a numeral, as words: the ASCII digits and every Chinese numeral
+/// character of `lang::numeral` (financial numerals 壹佰贰拾, scale words, the vague 几/数/半).
+pub(crate) static NUMERAL_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    ('0'..='9')
+        .chain(numeral::chinese_numeral_chars())
+        .map(String::from)
+        .collect()
+});
 
-/// Abbreviated hospitals: an ordinal and 院 (无锡二院), or 省医/市医/县医.
-const ABBREVIATIONS: &[&str] = &[
-    "一院", "二院", "三院", "四院", "五院", "六院", "七院", "八院", "九院", "十院", "省医", "市医", "县医",
-];
+/// Characters of which every date expression holds at least one: `date_marks.txt`.
+pub(crate) static DATE_MARKS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data::lines(include_str!("../data/date_marks.txt")).collect());
 
 /// The date marks as words: the shared ones and the dates module's own (festival endings,
 /// 昨, 季, 午 …), each one character.
@@ -69,11 +70,11 @@ static CUES: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::grouped([
         data::lines(include_str!("../data/titles.txt")).collect(),
         data::lines(include_str!("../data/hospital_suffixes.txt")).collect(),
-        ABBREVIATIONS.to_vec(),
+        super::hospitals::words("abbreviation"),
         data::lines(include_str!("../data/first_triggers.txt")).collect(),
-        NUMERAL_STARTS.to_vec(),
+        NUMERAL_STARTS.iter().map(String::as_str).collect(),
         DATE_MARK_WORDS.iter().map(String::as_str).collect(),
-        vec!["空白", "先河", "零的突破", "零突破", "从无到有"],
+        data::lines(include_str!("../data/first_phrases.txt")).collect(),
         super::people::context_words("before"),
         super::people::context_words("after"),
         super::people::context_words("mark"),

@@ -106,6 +106,13 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
         || matches!(c, '廿' | '卅' | '半' | '几' | '数')
 }
 
+/// Every character [`is_chinese_numeral_char`] accepts, in code point order: they all lie
+/// between 〇 (U+3007) and the end of the basic CJK block. For word lists built once (the
+/// cue scan's numeral starts); a per-character test should call the function.
+pub fn chinese_numeral_chars() -> impl Iterator<Item = char> {
+    ('\u{3007}'..='\u{9FFF}').filter(|&c| is_chinese_numeral_char(c))
+}
+
 /// The largest value a numeral may have. News counts stay far below it; a longer run of
 /// digits is an identifier or noise, and its value (up to infinity for 400 digits) is no
 /// count: every value read is finite.

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::{chars, words};
 use crate::data;
 use crate::text::normalize::is_cjk;
 use crate::text::{Document, Span};
@@ -10,33 +11,18 @@ use crate::text::{Document, Span};
 static OBJECTS: LazyLock<data::WordSet> =
     LazyLock::new(|| data::lines(include_str!("../../data/count_objects.txt")).collect());
 
-/// Units of time, age, proportion and distance: what follows them is never their object.
-pub(super) const NO_OBJECT: &[&str] = &[
-    "年",
-    "月",
-    "华诞",
-    "周",
-    "天",
-    "小时",
-    "分钟",
-    "秒",
-    "周年",
-    "岁",
-    "%",
-    "个百分点",
-    "百分点",
-    "倍",
-    "公里",
-    "千米",
-    "米",
-    "厘米",
-    "毫米",
-    "度",
-    "℃",
-    "cm",
-    "mm",
-    "km",
-];
+/// Units of time, age, proportion and distance: what follows them is never their object
+/// (`no_object:` in `count_words.txt`).
+pub(super) static NO_OBJECT: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("no_object").collect());
+
+/// Function words that end the object read after a unit (`stop:`).
+static STOPS: LazyLock<String> = LazyLock::new(|| chars("stop"));
+
+/// Characters after a counted noun that show the word goes on (专家组, 医院院长): `continues:`.
+static CONTINUES: LazyLock<String> = LazyLock::new(|| chars("continues"));
+
+/// Words between an object and its number (共, 累计, 达): `lead_in:`.
+static LEAD_IN: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("lead_in").collect());
 
 /// Whether the last word of a noun phrase is a counted noun (`患者`, `当地患者`; not `授课`
 /// for `课`).
@@ -54,49 +40,19 @@ pub(super) fn object_after(doc: &Document, q: usize, sent: Span) -> Option<(Stri
     let text = doc.text();
     let rest = &text[q..sent.end];
     for (k, (i, c)) in rest.char_indices().enumerate() {
-        if k >= 10
-            || !is_cjk(c)
-            || matches!(
-                c,
-                '的' | '了'
-                    | '在'
-                    | '和'
-                    | '与'
-                    | '及'
-                    | '等'
-                    | '赴'
-                    | '到'
-                    | '为'
-                    | '是'
-                    | '对'
-                    | '从'
-                    | '由'
-                    | '将'
-                    | '被'
-                    | '把'
-                    | '向'
-                    | '共'
-                    | '也'
-                    | '都'
-                    | '已'
-            )
-        {
+        if k >= 10 || !is_cjk(c) || STOPS.contains(c) {
             break;
         }
         let end = i + c.len_utf8();
         let np = &rest[..end];
         let next = rest[end..].chars().next();
         // the noun must end a word: not 医院 in 医院院长, not 专家 in 专家组
-        if word_is_object(np) && !next.is_some_and(|n| "组团队们长里内院".contains(n)) {
+        if word_is_object(np) && !next.is_some_and(|n| CONTINUES.contains(n)) {
             return Some((np.to_string(), q + end));
         }
     }
     None
 }
-
-const LEAD_IN: &[&str] = &[
-    "共", "累计", "达", "为", "增至", "增加", "有", "共计", "合计", "多达", "高达", "已", "总计", "计",
-];
 
 /// The counted noun just before the number (`门诊患者约1000人次`), in the same clause,
 /// skipping lead-in words (共, 累计, 达…).
