@@ -267,6 +267,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("chrome_words.txt", include_str!("data/chrome_words.txt")),
     ("count_idioms.txt", include_str!("data/count_idioms.txt")),
     ("count_objects.txt", include_str!("data/count_objects.txt")),
+    ("date_words.txt", include_str!("data/date_words.txt")),
     ("first_aspirations.txt", include_str!("data/first_aspirations.txt")),
     ("first_scopes.txt", include_str!("data/first_scopes.txt")),
     ("first_triggers.txt", include_str!("data/first_triggers.txt")),
