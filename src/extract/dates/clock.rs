@@ -60,7 +60,11 @@ static PARTS: LazyLock<Vec<(&'static str, Part)>> = LazyLock::new(|| {
 static AFTER_LONE_PART_NO: LazyLock<Vec<char>> = LazyLock::new(|| super::chars("after_lone_part_no"));
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    let parts = PARTS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let parts = PARTS
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
     let re = format!(
         r"(?x)^\ ?(?:T|\ ?GMT[+-][0-9]{{1,2}})?\ ?
         (?P<part>{parts})?\ ?
@@ -111,7 +115,10 @@ fn one(rest: &str, inherit: Part) -> Option<One> {
             Some(_) => Part::Morning,
             None => inherit,
         },
-        Some(p) => PARTS.iter().find(|(w, _)| *w == p).map_or(Part::Morning, |&(_, part)| part),
+        Some(p) => PARTS
+            .iter()
+            .find(|(w, _)| *w == p)
+            .map_or(Part::Morning, |&(_, part)| part),
     };
     let (h, m, s) = if let Some(h) = c.name("h") {
         (

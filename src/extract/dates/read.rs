@@ -127,8 +127,7 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
         let y = year_of(y.as_str(), r.anchor)?;
         let written = c.get(H::Y).map_or("", |g| g.as_str());
         let short = written.len() == 2;
-        if written.chars().count() == 2 && !short && rest.starts_with(AFTER_DIGIT_YEAR_NO.as_slice())
-        {
+        if written.chars().count() == 2 && !short && rest.starts_with(AFTER_DIGIT_YEAR_NO.as_slice()) {
             return None;
         }
         return after_year(text, end, sent.end, Some(y), short, r);
@@ -267,9 +266,7 @@ fn festival(text: &str, start: usize, end: usize, limit: usize, year: Option<i32
     if prev.is_some_and(numeral_char) || next.is_some_and(numeral_char) {
         return None;
     }
-    if f.form == festivals::Form::Short
-        && next.is_some_and(|c| AFTER_SHORT_FESTIVAL_NO.contains(&c))
-    {
+    if f.form == festivals::Form::Short && next.is_some_and(|c| AFTER_SHORT_FESTIVAL_NO.contains(&c)) {
         return None;
     }
     // 王国庆 is a name: a bare 国庆 after a surname needs a holiday word after it
@@ -406,8 +403,7 @@ fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: 
 /// A bare `N日` is a date only in a dateline-like position (18日上午, 18日,); its month is the
 /// last date's, or the publication month's (the one before when the day is still to come).
 fn bare_day(text: &str, start: usize, end: usize, d: u32, r: &Resolver) -> Option<(usize, Value)> {
-    let before_ok = !prev_char(text, start)
-        .is_some_and(|c| BEFORE_DAY_NO.contains(&c) || numeral_char(c));
+    let before_ok = !prev_char(text, start).is_some_and(|c| BEFORE_DAY_NO.contains(&c) || numeral_char(c));
     let after = &text[end..];
     if !before_ok || !DAY_CUES.iter().any(|w| after.starts_with(w)) || !(1..=31).contains(&d) {
         return None;

@@ -34,7 +34,11 @@ static MEDIA_START: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words(
 pub(super) fn alternation(kind: &str) -> String {
     let mut words: Vec<&str> = match kind {
         "year" => YEARS.iter().chain(YEARS_LAST.iter()).map(|(w, _)| *w).collect(),
-        "month" => MONTHS.iter().map(|(w, _)| *w).chain(MONTHS_LAST.iter().copied()).collect(),
+        "month" => MONTHS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(MONTHS_LAST.iter().copied())
+            .collect(),
         _ => DAYS.iter().chain(DAYS_LAST.iter()).map(|(w, _)| *w).collect(),
     };
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
@@ -134,7 +138,9 @@ pub(super) fn day(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(u
     }
     // 今日头条, 今日XX客户端: a medium's name, not a day
     let near = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
-    if word.starts_with('今') && MEDIA.iter().any(|m| near.contains(m)) || MEDIA_START.iter().any(|m| rest.starts_with(m)) {
+    if word.starts_with('今') && MEDIA.iter().any(|m| near.contains(m))
+        || MEDIA_START.iter().any(|m| rest.starts_with(m))
+    {
         return None;
     }
     let from_anchor = |k: i32| r.anchor.map_or(unknown_day(), |a| Point::of(a.add_days(k)));

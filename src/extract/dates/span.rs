@@ -97,7 +97,10 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
     period: super::words("period"),
     time_end: super::words("time_end"),
     lunar_start: super::words("lunar_start"),
-    lunar_month: super::valued::<u32>("lunar_month").into_iter().map(|(w, _)| w).collect(),
+    lunar_month: super::valued::<u32>("lunar_month")
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect(),
     relative_start: super::words("relative_start"),
     since_before: super::words("since_before"),
     until_before: super::words("until_before"),

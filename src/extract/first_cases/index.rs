@@ -96,7 +96,10 @@ impl<'t> Clauses<'t> {
         let (text, sent) = (self.text, self.sent);
         let all = self.achieve.get_or_insert_with(|| {
             let own = text.get(sent.start..sent.end).unwrap_or_default();
-            ACHIEVE.iter().map(|w| own.match_indices(w).map(|(i, _)| sent.start + i).collect()).collect()
+            ACHIEVE
+                .iter()
+                .map(|w| own.match_indices(w).map(|(i, _)| sent.start + i).collect())
+                .collect()
         });
         let (starts, len) = (all.get(v)?, ACHIEVE.get(v)?.len());
         let k = starts.partition_point(|&s| s + len <= to);
