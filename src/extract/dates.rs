@@ -203,18 +203,42 @@ impl Resolver {
     }
 }
 
+/// The entries of one kind of `date_words.txt` (`kind:word`), in the file's order.
+pub(super) fn words(kind: &str) -> Vec<&'static str> {
+    crate::data::lines(include_str!("../data/date_words.txt"))
+        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+        .collect()
+}
+
+/// A list of characters of `date_words.txt`: the first character of each entry.
+pub(super) fn chars(kind: &str) -> Vec<char> {
+    words(kind).iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// The `word=value` entries of one kind, with their values read.
+pub(super) fn valued<T: std::str::FromStr>(kind: &str) -> Vec<(&'static str, T)> {
+    words(kind)
+        .into_iter()
+        .filter_map(|w| w.split_once('=').and_then(|(w, v)| Some((w, v.parse().ok()?))))
+        .collect()
+}
+
+/// The value of `word` in a table of [`valued`] entries.
+pub(super) fn value_of<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|&(_, v)| v)
+}
+
 /// Characters besides the shared date marks that may make up a date with none of them: the
-/// last character of each festival name (国庆, 元宵, 七夕, 腊八) except the common 一, 十 and 明
-/// (五一, 七一 and a bare 清明 are found only in sentences with another mark), 昨 for a bare
-/// 昨, 季 (一季度), 期/拜 (星期三, 礼拜三) and 午/晚/晨 (a clock with no date, 下午3点).
-/// Rare characters only, so that the gate still skips most sentences.
+/// last character of each festival name except the common ones (`common_festival_end:` in
+/// `date_words.txt`) and the `mark:` characters there.
 pub(crate) fn own_marks() -> Vec<char> {
+    let common = chars("common_festival_end");
     let mut v: Vec<char> = festivals::names()
         .iter()
         .filter_map(|n| n.chars().last())
-        .filter(|c| !"一十明".contains(*c))
+        .filter(|c| !common.contains(c))
         .collect();
-    v.extend(['昨', '季', '期', '拜', '午', '晚', '晨']);
+    v.extend(chars("mark"));
     v.sort_unstable();
     v.dedup();
     v

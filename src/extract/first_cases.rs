@@ -49,48 +49,39 @@ static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The entries of one kind of `first_words.txt` (`kind:word`), in the file's order.
+fn words(kind: &str) -> Vec<&'static str> {
+    data::lines(include_str!("../data/first_words.txt"))
+        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+        .collect()
+}
+
+/// A list of `first_words.txt`.
+type Words = LazyLock<Vec<&'static str>>;
+
 /// Triggers that claim a first only with an achievement verb after them (首次开展, not
 /// 首次来到).
-const FIRST_TIMES: &[&str] = &["首次", "第一次"];
+static FIRST_TIMES: Words = LazyLock::new(|| words("first_time"));
+/// Triggers that are ordinals unless framed (第一个).
+static ORDINALS: Words = LazyLock::new(|| words("ordinal"));
+/// Words between 首次 and its verb (首次成功开展).
+static ADVERBS: Words = LazyLock::new(|| words("adverb"));
 /// Words after a trigger that make it a first of time, not of achievement (首个工作日).
-const NOT_AFTER: &[&str] = &[
-    "工作日",
-    "周末",
-    "交易日",
-    "阶段",
-    "季度",
-    "星期",
-    "月",
-    "年",
-    "天",
-    "日",
-];
+static NOT_AFTER: Words = LazyLock::new(|| words("not_after"));
 /// Words between a scope and a trailing trigger (在X更是首例, X的一项首例).
-const LINKS: &[&str] = &[
-    "更是",
-    "也是",
-    "均为",
-    "均是",
-    "都是",
-    "尚属",
-    "属于",
-    "属",
-    "是",
-    "为",
-    "的一项",
-    "的一例",
-    "一项",
-    "一例",
-    "的",
-    "“",
-    "\"",
-];
+static LINKS: Words = LazyLock::new(|| words("link"));
 /// Words that end the noun phrase of what was done.
-const WHAT_STOPS: &[&str] = &[
-    "的", "累计", "在", "是", "由", "获得", "顺利", "成功", "并", "已", "和", "及", "后",
-];
+static WHAT_STOPS: Words = LazyLock::new(|| words("what_stop"));
 /// Words that end the noun phrase only before a number (手术达358例, not 达芬奇).
-const WHAT_STOPS_BEFORE_NUMBER: &[&str] = &["共", "达", "为", "约", "超"];
+static WHAT_STOPS_BEFORE_NUMBER: Words = LazyLock::new(|| words("what_stop_before_number"));
+/// Words before a trailing claim whose phrase after them is what was done (多项…首例).
+static MANY: Words = LazyLock::new(|| words("many"));
+/// Verbs that begin a clause with no subject (…,发表了首篇SCI论文).
+static SUBJECT_VERBS: Words = LazyLock::new(|| words("subject_verb"));
+/// Verbs before 零的突破, in the order the rule prefers them.
+static ACHIEVE: Words = LazyLock::new(|| words("achieve"));
+/// What ends a region's name (哈密地区, 滇南地区): a suffix the rules read, not a word list.
+const REGION: &str = "地区";
 
 /// Find first-case claims.
 pub fn extract(
@@ -207,7 +198,7 @@ fn scope_before(doc: &Document, mentions: &Mentions, floor: usize, at: usize) ->
     }
     // places ending here (黔东南剑河县, 哈密, 哈密地区)
     let mut s = end;
-    let strip = if before.ends_with("地区") { "地区".len() } else { 0 };
+    let strip = if before.ends_with(REGION) { REGION.len() } else { 0 };
     while let Some(p) = places::place_ending_at(text, s - if s == end { strip } else { 0 }).filter(|&p| p >= floor) {
         s = p;
     }
@@ -264,7 +255,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
     }
     let scope = scope_before(doc, &ix.mentions, clause.start, t.start);
     // 第一个 is an ordinal (第一个问题) unless a scope or an achievement frames it
-    if word == "第一个" && scope.is_none() && !verb_after {
+    if ORDINALS.contains(&word) && scope.is_none() && !verb_after {
         return None;
     }
     let mut start = scope.as_ref().map_or(t.start, |s| s.0);
@@ -282,7 +273,7 @@ fn trigger_claim(doc: &Document, ix: &Index, clauses: &mut Clauses, t: Span) -> 
     let bare_verb = FIRST_TIMES.contains(&word)
         && VERBS
             .iter()
-            .any(|v| *after == **v || after.strip_prefix("成功").is_some_and(|a| a == *v));
+            .any(|v| *after == **v || ADVERBS.iter().any(|a| after.strip_prefix(a) == Some(*v)));
     let trailing = bare_verb
         || after.is_empty()
         || after.starts_with('”')
@@ -333,7 +324,7 @@ fn trailing_phrase(text: &str, counts: &Counts, clause: Span, start: usize) -> (
     let (mut what, mut count) = (None, None);
     let mut s = start;
     let head = &text[clause.start..s];
-    for q in ["多项", "多个", "多例", "多台"] {
+    for q in MANY.iter().copied() {
         // only an occurrence at most 30 bytes before `s` counts, and the last one is taken:
         // searching from there on (not the whole clause) finds it whenever it counts
         let mut from = (s.saturating_sub(30).max(clause.start) - clause.start).min(head.len());
@@ -364,9 +355,7 @@ fn trailing_phrase(text: &str, counts: &Counts, clause: Span, start: usize) -> (
 fn subject_place(doc: &Document, clauses: &Clauses, clause: Span) -> Option<String> {
     let text = doc.text();
     let own = &text[clause.start..clause.end];
-    let starts_with_verb = ["发表", "完成", "开展", "实施", "成立", "获批", "建成", "实现", "引进"]
-        .iter()
-        .any(|v| own.starts_with(v));
+    let starts_with_verb = SUBJECT_VERBS.iter().any(|v| own.starts_with(v));
     if !starts_with_verb || clause.start <= clauses.sentence().start {
         return None;
     }
@@ -412,8 +401,8 @@ fn pattern_claim(
     if c.get(3).is_some() {
         // 零的突破: the phrase before it, back to the verb 实现 (实现了红星医院SCI论文零的突破)
         // the first verb of the list that the clause holds before here, at its last place
-        let from = (0..index::ACHIEVE.len())
-            .find_map(|v| Some(clauses.last_achieve(v, clause.start, me)? + index::ACHIEVE.get(v)?.len()))?;
+        let from = (0..ACHIEVE.len())
+            .find_map(|v| Some(clauses.last_achieve(v, clause.start, me)? + ACHIEVE.get(v)?.len()))?;
         span.start = from;
         let inner = Span::new(from, me);
         if let Some((_, m)) = ix.mentions.at(inner).filter(|(_, m)| m.start == from) {
@@ -444,13 +433,13 @@ fn pattern_claim(
                 e = next;
             }
             if e > ms {
-                if text[e..me].starts_with("地区") {
-                    e += "地区".len();
+                if text[e..me].starts_with(REGION) {
+                    e += REGION.len();
                 }
                 scope = Some(super::clean_name(&text[ms..e]));
-            } else if let Some(i) = mid.find("地区").filter(|&i| i > 0 && mid[..i].chars().all(is_cjk)) {
+            } else if let Some(i) = mid.find(REGION).filter(|&i| i > 0 && mid[..i].chars().all(is_cjk)) {
                 // a region the gazetteer does not list: 滇南地区
-                scope = Some(super::clean_name(&mid[..i + "地区".len()]));
+                scope = Some(super::clean_name(&mid[..i + REGION.len()]));
             }
         }
     }

@@ -38,10 +38,36 @@ pub(crate) enum Part {
 
 const NUM: &str = "(?:[0-9]{1,2}|[零〇两一二三四五六七八九十]{1,3})";
 
+/// The parts of the day (`part:` in `date_words.txt`), longest first.
+static PARTS: LazyLock<Vec<(&'static str, Part)>> = LazyLock::new(|| {
+    let mut v: Vec<(&str, Part)> = super::words("part")
+        .into_iter()
+        .filter_map(|w| {
+            let (w, p) = w.split_once('=')?;
+            let part = match p {
+                "noon" => Part::Noon,
+                "evening" => Part::Evening,
+                _ => Part::Morning,
+            };
+            Some((w, part))
+        })
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    v
+});
+
+/// Characters after a one-character part of the day (早, 晚) that make it part of a word.
+static AFTER_LONE_PART_NO: LazyLock<Vec<char>> = LazyLock::new(|| super::chars("after_lone_part_no"));
+
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    let parts = PARTS
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
     let re = format!(
         r"(?x)^\ ?(?:T|\ ?GMT[+-][0-9]{{1,2}})?\ ?
-        (?P<part>一大早|大清早|凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|夜里|深夜|夜晚|早|晚)?\ ?
+        (?P<part>{parts})?\ ?
         (?:(?P<ampm>AM|PM|am|pm)\ ?)?
         (?:(?P<h>[0-9]{{1,2}}):(?P<mi>[0-9]{{2}})(?::(?P<s>[0-9]{{2}}))?
           |(?P<hc>{NUM})\ ?[时点](?:(?P<half>半)|(?P<mc>{NUM})\ ?分(?:(?P<sc>{NUM})\ ?秒)?)?)?"
@@ -89,11 +115,10 @@ fn one(rest: &str, inherit: Part) -> Option<One> {
             Some(_) => Part::Morning,
             None => inherit,
         },
-        Some("中午") => Part::Noon,
-        Some("午后" | "下午" | "傍晚" | "晚上" | "晚间" | "夜间" | "夜里" | "深夜" | "夜晚" | "晚") => {
-            Part::Evening
-        }
-        Some(_) => Part::Morning,
+        Some(p) => PARTS
+            .iter()
+            .find(|(w, _)| *w == p)
+            .map_or(Part::Morning, |&(_, part)| part),
     };
     let (h, m, s) = if let Some(h) = c.name("h") {
         (
@@ -131,7 +156,7 @@ fn one(rest: &str, inherit: Part) -> Option<One> {
 fn part_alone(c: &regex::Captures, after: &str) -> bool {
     match c.name("part").map(|p| p.as_str()) {
         None => false,
-        Some("早" | "晚") => !after.starts_with(|ch: char| "会餐饭报班期年些点稻婚熟恋秋霞饭宴间".contains(ch)),
+        Some(p) if p.chars().nth(1).is_none() => !after.starts_with(AFTER_LONE_PART_NO.as_slice()),
         Some(_) => true,
     }
 }

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::festivals;
+use super::{festivals, relative};
 
 /// A Gregorian month number, Arabic or Chinese.
 pub(super) const MONTH: &str = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])";
@@ -32,17 +32,19 @@ fn build(re: &str) -> Regex {
 /// Where an expression starts.
 pub(super) static HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let fest = festivals::names().join("|");
+    let (ry, rm) = (relative::alternation("year"), relative::alternation("month"));
+    let rd = relative::alternation("day");
     build(&format!(
         r"(?x)
         (?P<iso>[0-9]{{4}}-[0-9]{{1,2}}-[0-9]{{1,2}})
         |(?P<dot>[0-9]{{4}}[./][0-9]{{1,2}}[./][0-9]{{1,2}})
         |(?P<dec>(?:(?P<cent>19|20|二十|十九)\ ?世纪)?(?P<decn>[1-9]0|[一二三四五六七八九]十)\ ?年代)
         |(?P<y>[0-9]{{4}}|[0-9]{{2}}|{DIGIT}{{2,4}})\ ?年
-        |(?P<ry>大前年|前年|去年|今年|明年|后年|大后年|同年|当年|次年|翌年|那一年|那年|本年)
-        |(?P<rm>上上个月|上个月|上月|本月|这个月|当月|下个月|下月)
+        |(?P<ry>{ry})
+        |(?P<rm>{rm})
         |(?P<rw>上上周|上上个?星期|上个?星期|上周|下下周|下下个?星期|下个?星期|下周|本周|这周|本星期|这个?星期)
         |(?P<wk>(?:星期|礼拜|周)[一二三四五六日天])
-        |(?P<rd>大前天|前天|昨天|昨日|昨晚|今天|今日|今晚|今早|明天|明日|明晚|后天|大后天|当天|当日|当晚|次日|翌日|第二天|第二日|隔天|今\([0-9]{{1,2}}\)日|昨)
+        |(?P<rd>{rd}|今\([0-9]{{1,2}}\)日|昨)
         |(?P<fest>{fest})
         |(?P<tod>(?:凌晨|清晨|早晨|早上|上午|中午|午后|下午|傍晚|晚上|晚间|夜间|夜里|深夜|早|晚)\ ?(?:[0-9]{{1,2}}|[零〇两一二三四五六七八九十]{{1,3}})\ ?[时点:])
         |(?P<yp0>年初|年底|年末)

@@ -1,12 +1,46 @@
 //! Reading one date expression from its head: the head's own pieces and what it governs (a
 //! month after a year, a day or a part of the month after a month).
 
+use std::sync::LazyLock;
+
 use crate::lang::calendar::{self, Day};
 use crate::lang::numeral;
 use super::groups::{H, Mt, Parts, Yt, month_tail, year_tail};
 use super::patterns::{MONTH_TAIL, QUARTER, YEAR_TAIL};
 use super::{Point, Prec, Resolver, Value, festivals, lunar, relative};
 use crate::text::Span;
+
+/// A list of characters of `date_words.txt`.
+type Chars = LazyLock<Vec<char>>;
+
+static YEAR_DIGITS: LazyLock<Vec<(char, u32)>> = LazyLock::new(|| {
+    super::valued("year_digit")
+        .into_iter()
+        .filter_map(|(w, d)| Some((w.chars().next()?, d)))
+        .collect()
+});
+static NUMERAL: Chars = LazyLock::new(|| super::chars("numeral"));
+static CHU_WORD: Chars = LazyLock::new(|| super::chars("chu_word"));
+static AFTER_DIGIT_YEAR_NO: Chars = LazyLock::new(|| super::chars("after_digit_year_no"));
+static BEFORE_EDGE_NO: Chars = LazyLock::new(|| super::chars("before_edge_no"));
+static BEFORE_MONTH_NO: Chars = LazyLock::new(|| super::chars("before_month_no"));
+static BEFORE_DAY_NO: Chars = LazyLock::new(|| super::chars("before_day_no"));
+static DAY_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words("day_cue"));
+static LUNAR_MONTHS: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| super::valued("lunar_month"));
+static XUN: LazyLock<Vec<(&'static str, (u32, u32))>> = LazyLock::new(|| {
+    super::words("xun")
+        .into_iter()
+        .filter_map(|w| {
+            let (w, days) = w.split_once('=')?;
+            let (a, b) = days.split_once('-')?;
+            Some((w, (a.parse().ok()?, b.parse().ok()?)))
+        })
+        .collect()
+});
+static SEASONS: Chars = LazyLock::new(|| super::chars("season"));
+static AFTER_SHORT_FESTIVAL_NO: Chars = LazyLock::new(|| super::chars("after_short_festival_no"));
+static GIVEN_NAME_FESTIVALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words("given_name_festival"));
+static HOLIDAY_AFTER: Chars = LazyLock::new(|| super::chars("holiday_after"));
 
 /// A number written in Arabic or Chinese digits, whole.
 pub(super) fn num(s: &str) -> Option<u32> {
@@ -20,11 +54,8 @@ pub(super) fn num(s: &str) -> Option<u32> {
 /// A year written out digit by digit in Chinese (二〇一六, 九九).
 fn chinese_digits(s: &str) -> Option<u32> {
     s.chars().try_fold(0u32, |acc, c| {
-        let d = "〇一二三四五六七八九"
-            .chars()
-            .position(|x| x == c)
-            .or((c == '零' || c == '○').then_some(0))?;
-        Some(acc * 10 + d as u32)
+        let &(_, d) = YEAR_DIGITS.iter().find(|(x, _)| *x == c)?;
+        Some(acc * 10 + d)
     })
 }
 
@@ -68,11 +99,11 @@ fn prev_char(text: &str, pos: usize) -> Option<char> {
 
 /// Words that 初 begins (初步, 初级…): after a year or month they are not its start.
 fn begins_word_with_chu(after: &str) -> bool {
-    after.starts_with(|c: char| "步级次心衷创见具稿赛试诊审选恋始期中赛".contains(c) || numeral_char(c))
+    after.starts_with(|c: char| CHU_WORD.contains(&c) || numeral_char(c))
 }
 
 fn numeral_char(c: char) -> bool {
-    c.is_ascii_digit() || "〇零一二三四五六七八九十百千万两".contains(c)
+    c.is_ascii_digit() || NUMERAL.contains(&c)
 }
 
 /// Read the expression whose head starts at `start`: its end and value.
@@ -96,8 +127,7 @@ pub(super) fn head(text: &str, sent: Span, found: regex::Match, r: &Resolver) ->
         let y = year_of(y.as_str(), r.anchor)?;
         let written = c.get(H::Y).map_or("", |g| g.as_str());
         let short = written.len() == 2;
-        if written.chars().count() == 2 && !short && rest.starts_with(|ch: char| "来前后内间多以左半".contains(ch))
-        {
+        if written.chars().count() == 2 && !short && rest.starts_with(AFTER_DIGIT_YEAR_NO.as_slice()) {
             return None;
         }
         return after_year(text, end, sent.end, Some(y), short, r);
@@ -163,7 +193,7 @@ fn relative_head(
 /// A bare 年初/年底 (this year's first or last month) or 月初/月底 (this month); after 今年,
 /// 去年 or a number they were read with those.
 fn period_edge(c: &Parts, prev: Option<char>, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
-    if prev.is_some_and(|p| numeral_char(p) || "去今明前后同当次翌本上下年月个".contains(p)) {
+    if prev.is_some_and(|p| numeral_char(p) || BEFORE_EDGE_NO.contains(&p)) {
         return None;
     }
     let g = c.get(H::Yp0).or(c.get(H::Mp0))?;
@@ -174,7 +204,7 @@ fn period_edge(c: &Parts, prev: Option<char>, rest: &str, end: usize, r: &Resolv
     let p = if c.get(H::Yp0).is_some() {
         Point::month(r.anchor.map(|a| a.y), if first { 1 } else { 12 })
     } else {
-        relative::month("本月", r)
+        relative::month_by(0, r)
     };
     Some((end, Value::Point(p)))
 }
@@ -191,11 +221,9 @@ fn lunar_value(lm: &str, ld: &str, year: Option<i32>) -> Option<Value> {
         Some(n) => (true, n),
         None => (false, lm),
     };
-    let m = match name {
-        "正" => 1,
-        "冬" => 11,
-        "腊" => 12,
-        n => num(n)?,
+    let m = match super::value_of(&LUNAR_MONTHS, name) {
+        Some(m) => m,
+        None => num(name)?,
     };
     let d = num(ld.trim_start_matches('初').replace('廿', "二十").as_str())?;
     if !(1..=30).contains(&d) || !(1..=12).contains(&m) {
@@ -221,7 +249,7 @@ fn lunar_value(lm: &str, ld: &str, year: Option<i32>) -> Option<Value> {
 fn decade(c: &Parts) -> Option<Value> {
     let n = num(c.get(H::Decn)?.as_str())?;
     let century = match c.get(H::Cent).map(|g| g.as_str()) {
-        Some("20" | "二十") => 19,
+        Some(c) if num(c) == Some(20) => 19,
         Some(_) => 18,
         None if (30..=90).contains(&n) => 19,
         None => return None,
@@ -238,14 +266,12 @@ fn festival(text: &str, start: usize, end: usize, limit: usize, year: Option<i32
     if prev.is_some_and(numeral_char) || next.is_some_and(numeral_char) {
         return None;
     }
-    if f.form == festivals::Form::Short
-        && next.is_some_and(|c| "路街院厂校队场桥村镇区楼馆章所站号中小大电式奖勋".contains(c))
-    {
+    if f.form == festivals::Form::Short && next.is_some_and(|c| AFTER_SHORT_FESTIVAL_NO.contains(&c)) {
         return None;
     }
     // 王国庆 is a name: a bare 国庆 after a surname needs a holiday word after it
     let surname = prev.is_some_and(|p| crate::lang::names::surname_len(p.encode_utf8(&mut [0; 4])) == Some(1));
-    if name == "国庆" && surname && !next.is_some_and(|c| "期假节长前后黄当".contains(c)) {
+    if GIVEN_NAME_FESTIVALS.contains(&name) && surname && !next.is_some_and(|c| HOLIDAY_AFTER.contains(&c)) {
         return None;
     }
     let v = festivals::value(f, year)?;
@@ -271,7 +297,7 @@ fn after_year(
     let after = &text[tend..limit];
     let yv = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
     let got = if let Some(s) = year_tail(&t, Yt::Season) {
-        let code = 21 + "春夏秋冬".chars().position(|c| s.as_str().starts_with(c))?;
+        let code = 21 + SEASONS.iter().position(|&c| s.as_str().starts_with(c))?;
         let bare = t.get(0)?.as_str().ends_with(s.as_str());
         (!bare || !after.starts_with(|c: char| c > '\u{2E80}'))
             .then(|| (tend, Value::Code(format!("{yv}-{code}"), Some(year))))
@@ -337,11 +363,8 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
     }
     if let Some(x) = month_tail(&t, Mt::Xun) {
         let last = y.map_or(31, |y| calendar::days_in_month(y, m));
-        let (a, b) = match x.as_str() {
-            "上旬" => (1, 10),
-            "中旬" => (11, 20),
-            _ => (21, last),
-        };
+        let (a, b) = super::value_of(&XUN, x.as_str())?;
+        let b = if b == 31 { last } else { b };
         let b = if y.is_none() && b == 31 { None } else { Some(b) };
         return Some((
             tend,
@@ -356,7 +379,7 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
 /// after it or a long name (十一月), since 一月 is also "one month".
 fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
     let prev = prev_char(text, start);
-    if prev.is_some_and(|p| p.is_ascii_digit() || "个第每数几多近".contains(p)) {
+    if prev.is_some_and(|p| p.is_ascii_digit() || BEFORE_MONTH_NO.contains(&p)) {
         return None;
     }
     let m1 = num(c.get(H::M)?.as_str())?;
@@ -380,14 +403,9 @@ fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: 
 /// A bare `N日` is a date only in a dateline-like position (18日上午, 18日,); its month is the
 /// last date's, or the publication month's (the one before when the day is still to come).
 fn bare_day(text: &str, start: usize, end: usize, d: u32, r: &Resolver) -> Option<(usize, Value)> {
-    let before_ok = !prev_char(text, start)
-        .is_some_and(|c| "近数每当次翌前后昨今明期续个多余几这那".contains(c) || numeral_char(c));
+    let before_ok = !prev_char(text, start).is_some_and(|c| BEFORE_DAY_NO.contains(&c) || numeral_char(c));
     let after = &text[end..];
-    let cue = [
-        "上午", "下午", "晚", "早", "凌晨", "中午", "清晨", "傍晚", "夜", ",", "电", "起", "至", "到", "召开", "举行",
-        "在", "(", "讯", "再", "将", "又", "已", "也", "赴", "前往", "抵达", "开幕", "启动", "正式", "发布",
-    ];
-    if !before_ok || !cue.iter().any(|w| after.starts_with(w)) || !(1..=31).contains(&d) {
+    if !before_ok || !DAY_CUES.iter().any(|w| after.starts_with(w)) || !(1..=31).contains(&d) {
         return None;
     }
     let from_last = r.last.filter(|p| p.prec >= Prec::Month && p.m.is_some());

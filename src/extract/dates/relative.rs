@@ -2,25 +2,56 @@
 //! the publication date, and 同年/当天/次日 counted from the last date written before them.
 //! Digits nobody can know are `X`: a guess would be a wrong date.
 
+use std::sync::LazyLock;
+
 use crate::lang::calendar::{self, Day};
 use super::{Point, Prec, Resolver, Value};
 
+/// The relative tables of `date_words.txt`: word and offset.
+type Table = LazyLock<Vec<(&'static str, i32)>>;
+
+static YEARS: Table = LazyLock::new(|| super::valued("year"));
+static YEARS_LAST: Table = LazyLock::new(|| super::valued("year_last"));
+static MONTHS: Table = LazyLock::new(|| super::valued("month"));
+static MONTHS_LAST: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words("month_last"));
+static DAYS: Table = LazyLock::new(|| super::valued("day"));
+static DAYS_LAST: Table = LazyLock::new(|| super::valued("day_last"));
+static WEEKS: Table = LazyLock::new(|| super::valued("week"));
+static WEEKDAYS: LazyLock<Vec<(char, i32)>> = LazyLock::new(|| {
+    super::valued("weekday")
+        .into_iter()
+        .filter_map(|(w, i)| Some((w.chars().next()?, i)))
+        .collect()
+});
+static BEFORE_WEEKDAY_NO: LazyLock<Vec<char>> = LazyLock::new(|| super::chars("before_weekday_no"));
+static AFTER_WEEKDAY_NO: LazyLock<Vec<char>> = LazyLock::new(|| super::chars("after_weekday_no"));
+static AFTER_LONE_YESTERDAY_NO: LazyLock<Vec<char>> = LazyLock::new(|| super::chars("after_lone_yesterday_no"));
+static MEDIA: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words("medium"));
+static MEDIA_START: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::words("medium_start"));
+
+/// The words of the head pattern's relative years, months and days (`ry`, `rm`, `rd`), longest
+/// first, as a regex alternation.
+pub(super) fn alternation(kind: &str) -> String {
+    let mut words: Vec<&str> = match kind {
+        "year" => YEARS.iter().chain(YEARS_LAST.iter()).map(|(w, _)| *w).collect(),
+        "month" => MONTHS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(MONTHS_LAST.iter().copied())
+            .collect(),
+        _ => DAYS.iter().chain(DAYS_LAST.iter()).map(|(w, _)| *w).collect(),
+    };
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
 /// 今年, 去年, 同年…: the year, or `None` for a word this module does not know.
 pub(super) fn year(word: &str, r: &Resolver) -> Option<Point> {
-    let from_anchor = |k: i32| Point::year(r.anchor.map(|a| a.y + k));
-    let from_last = |k: i32| Point::year(r.last.and_then(|p| p.y).map(|y| y + k));
-    Some(match word {
-        "今年" | "本年" => from_anchor(0),
-        "去年" => from_anchor(-1),
-        "前年" => from_anchor(-2),
-        "大前年" => from_anchor(-3),
-        "明年" => from_anchor(1),
-        "后年" => from_anchor(2),
-        "大后年" => from_anchor(3),
-        "同年" | "当年" | "那年" | "那一年" => from_last(0),
-        "次年" | "翌年" => from_last(1),
-        _ => return None,
-    })
+    if let Some(k) = super::value_of(&YEARS, word) {
+        return Some(Point::year(r.anchor.map(|a| a.y + k)));
+    }
+    let k = super::value_of(&YEARS_LAST, word)?;
+    Some(Point::year(r.last.and_then(|p| p.y).map(|y| y + k)))
 }
 
 fn month_from(a: Day, k: i32) -> Point {
@@ -30,13 +61,7 @@ fn month_from(a: Day, k: i32) -> Point {
 
 /// 本月, 上个月, 下月…: the month, with unknown digits when there is no anchor.
 pub(super) fn month(word: &str, r: &Resolver) -> Point {
-    let k = match word {
-        "上上个月" => -2,
-        "上个月" | "上月" => -1,
-        "下个月" | "下月" => 1,
-        _ => 0,
-    };
-    if word == "当月" {
+    if MONTHS_LAST.contains(&word) {
         if let Some(p) = r.last.filter(|p| p.prec >= Prec::Month) {
             return Point {
                 d: None,
@@ -46,6 +71,11 @@ pub(super) fn month(word: &str, r: &Resolver) -> Point {
             };
         }
     }
+    month_by(super::value_of(&MONTHS, word).unwrap_or(0), r)
+}
+
+/// The month `k` months from the publication month, with unknown digits when there is none.
+pub(super) fn month_by(k: i32, r: &Resolver) -> Point {
     r.anchor.map_or(
         Point {
             m: None,
@@ -62,11 +92,7 @@ fn monday(a: Day, k: i32) -> Day {
 
 /// The weekday named by its last character, 0 = Monday.
 fn weekday_index(c: char) -> Option<i32> {
-    "一二三四五六日"
-        .chars()
-        .position(|x| x == c)
-        .or((c == '天').then_some(6))
-        .map(|i| i as i32)
+    WEEKDAYS.iter().find(|(x, _)| *x == c).map(|&(_, i)| i)
 }
 
 fn unknown_day() -> Point {
@@ -75,17 +101,7 @@ fn unknown_day() -> Point {
 
 /// 本周, 上周, 下下周…: the week as a day interval; a weekday right after it (上周三) is that day.
 pub(super) fn week(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
-    let k = if word.starts_with("上上") {
-        -2
-    } else if word.starts_with("下下") {
-        2
-    } else if word.starts_with('上') {
-        -1
-    } else if word.starts_with('下') {
-        1
-    } else {
-        0
-    };
+    let k = WEEKS.iter().find(|(w, _)| word.starts_with(w)).map_or(0, |&(_, k)| k);
     let day = rest.chars().next().and_then(weekday_index);
     let Some(a) = r.anchor else {
         return Some(match day {
@@ -105,8 +121,8 @@ pub(super) fn week(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(
 
 /// 周三, 星期三: that day of the publication date's week; never a frequency (一周三次).
 pub(super) fn weekday(word: &str, prev: Option<char>, rest: &str, end: usize, r: &Resolver) -> Option<(usize, Value)> {
-    if prev.is_some_and(|p| "每逢个一二两三四五六七八九十几数上下本这".contains(p) || p.is_ascii_digit())
-        || rest.starts_with(|c: char| "次天个年内末至到".contains(c))
+    if prev.is_some_and(|p| BEFORE_WEEKDAY_NO.contains(&p) || p.is_ascii_digit())
+        || rest.starts_with(|c: char| AFTER_WEEKDAY_NO.contains(&c))
     {
         return None;
     }
@@ -121,28 +137,23 @@ pub(super) fn day(word: &str, rest: &str, end: usize, r: &Resolver) -> Option<(u
         return today_numbered(n.parse().ok()?, end, r);
     }
     // 今日头条, 今日XX客户端: a medium's name, not a day
-    if word.starts_with('今') && rest.chars().take(8).collect::<String>().contains("客户端") || rest.starts_with("头条")
+    let near = rest.char_indices().nth(8).map_or(rest, |(i, _)| &rest[..i]);
+    if word.starts_with('今') && MEDIA.iter().any(|m| near.contains(m))
+        || MEDIA_START.iter().any(|m| rest.starts_with(m))
     {
         return None;
     }
     let from_anchor = |k: i32| r.anchor.map_or(unknown_day(), |a| Point::of(a.add_days(k)));
-    let p = match word {
-        "大前天" => from_anchor(-3),
-        "前天" => from_anchor(-2),
-        "昨天" | "昨日" | "昨晚" => from_anchor(-1),
-        "今天" | "今日" | "今晚" | "今早" => from_anchor(0),
-        "明天" | "明日" | "明晚" => from_anchor(1),
-        "后天" => from_anchor(2),
-        "大后天" => from_anchor(3),
-        "昨" => {
-            // a bare 昨 is yesterday only before a verb-like character, not inside a word
-            if !rest.starts_with(|c: char| c > '\u{2E80}') || rest.starts_with(['夜', '年', '是']) {
-                return None;
-            }
-            from_anchor(-1)
+    let p = if let Some(k) = super::value_of(&DAYS, word) {
+        from_anchor(k)
+    } else if let Some(k) = super::value_of(&DAYS_LAST, word) {
+        from_last(r, k)
+    } else {
+        // a bare 昨 is yesterday only before a verb-like character, not inside a word
+        if !rest.starts_with(|c: char| c > '\u{2E80}') || rest.starts_with(AFTER_LONE_YESTERDAY_NO.as_slice()) {
+            return None;
         }
-        "当天" | "当日" | "当晚" => from_last(r, 0),
-        _ => from_last(r, 1),
+        from_anchor(-1)
     };
     Some((end, Value::Point(p)))
 }

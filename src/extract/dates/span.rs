@@ -76,26 +76,57 @@ pub(super) fn date_at(text: &str, sent: Span, head: regex::Match, r: &mut Resolv
     }
 }
 
+/// The words of `date_words.txt` that tell a date's rule by its head, and the open-range words.
+struct Words {
+    decade_end: Vec<&'static str>,
+    period_end: Vec<&'static str>,
+    period: Vec<&'static str>,
+    time_end: Vec<&'static str>,
+    lunar_start: Vec<&'static str>,
+    lunar_month: Vec<&'static str>,
+    relative_start: Vec<&'static str>,
+    since_before: Vec<&'static str>,
+    until_before: Vec<&'static str>,
+    until_last_day: Vec<char>,
+    since_after: Vec<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| Words {
+    decade_end: super::words("decade_end"),
+    period_end: super::words("period_end"),
+    period: super::words("period"),
+    time_end: super::words("time_end"),
+    lunar_start: super::words("lunar_start"),
+    lunar_month: super::valued::<u32>("lunar_month")
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect(),
+    relative_start: super::words("relative_start"),
+    since_before: super::words("since_before"),
+    until_before: super::words("until_before"),
+    until_last_day: super::chars("until_last_day"),
+    since_after: super::words("since_after"),
+});
+
 /// The rule of a date by the head it starts with (the alternation of `patterns::HEAD`).
 fn rule_of(head: &str) -> Rule {
-    const RELATIVE: &[&str] = &[
-        "大前", "前天", "前年", "去年", "今", "明", "后天", "后年", "大后", "同年", "当", "次", "翌", "那",
-        "本", "上", "下", "这", "昨", "隔", "第二", "星期", "礼拜", "周",
-    ];
+    let w = &*WORDS;
+    let ends = |list: &[&str]| list.iter().any(|e| head.ends_with(e));
+    let starts = |list: &[&str]| list.iter().any(|s| head.starts_with(s));
     let first = head.chars().next();
     if first.is_some_and(|c| c.is_ascii_digit()) && head.ends_with(|c: char| c.is_ascii_digit()) {
         Rule::NumericDate
-    } else if head.ends_with("年代") {
+    } else if ends(&w.decade_end) {
         Rule::Decade
-    } else if head.ends_with("季度") || ["年初", "年底", "年末", "月初", "月底", "月末"].contains(&head) {
+    } else if ends(&w.period_end) || w.period.contains(&head) {
         Rule::PeriodPart
-    } else if head.ends_with(['时', '点', ':']) {
+    } else if ends(&w.time_end) {
         Rule::TimeOfDay
     } else if super::festivals::get(head).is_some() {
         Rule::Festival
-    } else if head.starts_with("农历") || head.starts_with("阴历") || head.contains('初') || head.contains('廿') || head.starts_with(['正', '腊', '冬']) {
+    } else if starts(&w.lunar_start) || head.contains(['初', '廿']) || starts(&w.lunar_month) {
         Rule::LunarDate
-    } else if RELATIVE.iter().any(|w| head.starts_with(w)) {
+    } else if starts(&w.relative_start) {
         Rule::RelativeDate
     } else {
         Rule::CalendarDate
@@ -121,20 +152,17 @@ fn widen(text: &str, sent: Span, start: usize, end: usize, value: Value, r: &mut
     let before = text[sent.start..start]
         .strip_suffix(' ')
         .unwrap_or(&text[sent.start..start]);
-    if let Some(w) = ["自从", "自", "从"].into_iter().find(|w| before.ends_with(w)) {
+    if let Some(w) = WORDS.since_before.iter().find(|w| before.ends_with(*w)) {
         start = sent.start + before.len() - w.len();
         // a closed reading (a time range, a week) stays closed
         if bound == Bound::Plain && !matches!(value, Value::Interval(..)) {
             bound = Bound::Since;
         }
-    } else if let Some(w) = ["截至", "截止到", "截止", "直到", "到"]
-        .into_iter()
-        .find(|w| before.ends_with(w))
-    {
+    } else if let Some(w) = WORDS.until_before.iter().find(|w| before.ends_with(*w)) {
         if bound == Bound::Plain {
             start = sent.start + before.len() - w.len();
             bound = Bound::Until;
-            if let (Value::Point(p), true) = (&value, text[..end].ends_with(['底', '末'])) {
+            if let (Value::Point(p), true) = (&value, text[..end].ends_with(WORDS.until_last_day.as_slice())) {
                 value = Value::Point(p.last_day());
             }
         }
@@ -192,7 +220,7 @@ fn with_clock(text: &str, end: usize, limit: usize, value: Value) -> Option<(usi
 /// 以来, 至今, 起 (and 起至今, 起,直至今天) after a date: from it on.
 fn since_words(text: &str, end: usize, limit: usize) -> Option<usize> {
     let rest = &text[end..limit];
-    let w = ["以来", "至今", "起"].into_iter().find(|w| rest.starts_with(w))?;
+    let w = WORDS.since_after.iter().find(|w| rest.starts_with(*w))?;
     let after = end + w.len();
     let more = TO_NOW.find(&text[after..limit]).map_or(0, |m| m.end());
     Some(after + more)

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::ASPIRATIONS;
+use super::{ACHIEVE, ASPIRATIONS};
 use crate::data::Fnv;
 use crate::extract::counts::CountMention;
 use crate::extract::hospitals::HospitalFound;
@@ -16,9 +16,6 @@ fn is_stop(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '。' | '!' | '？' | '(' | ')')
 }
 
-/// Verbs before 零的突破, in the order the rule prefers them.
-pub(super) const ACHIEVE: [&str; 4] = ["实现了", "实现", "取得了", "取得"];
-
 /// One sentence: where its clauses end, and what the rules ask about each clause.
 pub(super) struct Clauses<'t> {
     text: &'t str,
@@ -28,7 +25,7 @@ pub(super) struct Clauses<'t> {
     /// Per clause start: where the first aspiration word of the clause ends.
     aspiration_end: HashMap<usize, Option<usize>, Fnv>,
     /// Starts of each [`ACHIEVE`] verb in the sentence, cut on first use.
-    achieve: Option<[Vec<usize>; 4]>,
+    achieve: Option<Vec<Vec<usize>>>,
 }
 
 impl<'t> Clauses<'t> {
@@ -99,7 +96,10 @@ impl<'t> Clauses<'t> {
         let (text, sent) = (self.text, self.sent);
         let all = self.achieve.get_or_insert_with(|| {
             let own = text.get(sent.start..sent.end).unwrap_or_default();
-            ACHIEVE.map(|w| own.match_indices(w).map(|(i, _)| sent.start + i).collect())
+            ACHIEVE
+                .iter()
+                .map(|w| own.match_indices(w).map(|(i, _)| sent.start + i).collect())
+                .collect()
         });
         let (starts, len) = (all.get(v)?, ACHIEVE.get(v)?.len());
         let k = starts.partition_point(|&s| s + len <= to);

@@ -95,8 +95,8 @@ fn what_runs_through_words_that_stop_only_before_numbers() {
 /// The indexes answer like the scans they replaced, on sentences of my own and on
 /// hand-made mention and count lists (overlapping ones included), at every position.
 mod indexes {
-    use super::super::index::{ACHIEVE, Clauses, Counts, Mentions};
-    use super::super::{ASPIRATIONS, FirstFound, Taken};
+    use super::super::index::{Clauses, Counts, Mentions};
+    use super::super::{ACHIEVE, ASPIRATIONS, FirstFound, Taken};
     use crate::extract::counts::CountMention;
     use crate::extract::hospitals::HospitalFound;
     use crate::text::Span;
