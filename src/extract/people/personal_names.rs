@@ -249,15 +249,21 @@ pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     // a given name holds no function word (都很好: 很/d)
     let sl = names::surname_len(s).unwrap_or(0);
     let given_at = span.start + s.char_indices().nth(sl).map_or(s.len(), |(i, _)| i);
-    let function_char = doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
-        let w = doc.slice(t.span);
-        t.span.end <= span.end
-            && w.chars().count() == 1
-            && matches!(
-                seg.dict_tag(w),
-                Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg")
-            )
-    });
+    let is_function = |w: &str| {
+        matches!(
+            seg.dict_tag(w),
+            Some("d" | "p" | "c" | "u" | "uj" | "ul" | "r" | "y" | "e" | "zg")
+        )
+    };
+    // a one-character word is its character: when no given character is a function word
+    // by itself, no word of the given name is one, and the clause need not be cut to see it
+    let given = &doc.text()[given_at..span.end];
+    let may_hold_one = given.char_indices().any(|(i, c)| is_function(&given[i..i + c.len_utf8()]));
+    let function_char = may_hold_one
+        && doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
+            let w = doc.slice(t.span);
+            t.span.end <= span.end && w.chars().count() == 1 && is_function(w)
+        });
     if function_char {
         return false;
     }
