@@ -56,8 +56,12 @@ pub(crate) fn render(seg: &Segmenter, text: &str, record: &Record) -> String {
         while zone < zones.len() && zones[zone].1 <= a {
             zone += 1;
         }
-        let chrome = zones.get(zone).is_none_or(|z| z.0 > a);
-        segment(&mut html, &chars[a..b], &active, chrome);
+        let part = if zones.get(zone).is_none_or(|z| z.0 > a) {
+            Part::Chrome
+        } else {
+            Part::Article
+        };
+        segment(&mut html, &chars[a..b], &active, part);
     }
     html.push_str("</pre></body></html>\n");
     html
@@ -97,7 +101,15 @@ fn header(html: &mut String, r: &Record) {
 }
 
 /// One stretch of text under the same marks.
-fn segment(html: &mut String, chars: &[char], active: &[&Mark], chrome: bool) {
+/// Whether text is the article's or the page's around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Article,
+    Chrome,
+}
+
+fn segment(html: &mut String, chars: &[char], active: &[&Mark], part: Part) {
+    let chrome = part == Part::Chrome;
     let text: String = chars.iter().collect();
     if active.is_empty() && !chrome {
         html.push_str(&escape(&text));

@@ -236,7 +236,7 @@ impl Layout {
                 base + inner.start(),
                 Role::Reporter,
                 agency.clone(),
-                false,
+                Names::Labelled,
             );
         }
         for b in &mut self.bylines[before..] {
@@ -299,7 +299,7 @@ impl Layout {
                 let before = self.bylines.len();
                 self.read_labelled(inner, ib);
                 if self.bylines.len() == before && (open == 0 || has_sentence_end(&line[..open])) {
-                    self.push_names(inner, ib, Role::Author, None, true);
+                    self.push_names(inner, ib, Role::Author, None, Names::Unlabelled);
                 }
             }
         }
@@ -328,7 +328,7 @@ impl Layout {
                 i = names_at + run;
                 continue;
             }
-            let end = self.push_names(&s[names_at..], base + names_at, role, org, false);
+            let end = self.push_names(&s[names_at..], base + names_at, role, org, Names::Labelled);
             i = names_at + end.max(1);
             while !s.is_char_boundary(i.min(s.len())) {
                 i += 1;
@@ -337,8 +337,8 @@ impl Layout {
     }
 
     /// Push the names at the start of `s` (separated by spaces, `、` or `,`); returns the
-    /// byte length consumed. `strict` asks for a known surname (unlabelled names).
-    fn push_names(&mut self, s: &str, base: usize, role: Role, org: Option<String>, strict: bool) -> usize {
+    /// byte length consumed. Unlabelled names need a known surname.
+    fn push_names(&mut self, s: &str, base: usize, role: Role, org: Option<String>, names: Names) -> usize {
         let mut pos = 0;
         loop {
             let rest = &s[pos..];
@@ -353,9 +353,12 @@ impl Layout {
                 run -= w.len();
             }
             let next = rest[run..].chars().next();
-            let names = if strict { None } else { glued_names(&rest[..run]) };
+            let glued = match names {
+                Names::Unlabelled => None,
+                Names::Labelled => glued_names(&rest[..run]),
+            };
             let start = base + pos + skip;
-            match names {
+            match glued {
                 Some((first, second)) if second > first => {
                     self.push_byline(Span::new(start, start + first), role, &org);
                     self.push_byline(Span::new(start + first, start + second), role, &org);
@@ -366,7 +369,7 @@ impl Layout {
                     self.push_byline(Span::new(start, start + first), role, &org);
                     return pos + skip + first;
                 }
-                None if run == 0 || !is_byline_name(&rest[..run], strict) || matches!(next, Some(':')) => {
+                None if run == 0 || !is_byline_name(&rest[..run], names) || matches!(next, Some(':')) => {
                     return pos;
                 }
                 None => {
@@ -454,6 +457,14 @@ fn article_above<'a>(ls: &[Line<'a>], meta: usize) -> Option<(Option<Span>, Vec<
     Some((title, body, first))
 }
 
+/// Whether byline names follow a label (记者 张三), or stand alone in parentheses at the end
+/// of the body and must start with a known surname.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Labelled,
+    Unlabelled,
+}
+
 /// Whether a short line names a byline role anywhere (`铜仁日报记者 田野`).
 fn mentions_role(s: &str) -> bool {
     ROLES.iter().any(|l| s.contains(l))
@@ -467,7 +478,7 @@ fn is_byline_line(s: &str) -> bool {
 
 /// A plausible personal name in a byline: 2–4 Han characters (longer with `·`), not an
 /// institution's pen name.
-fn is_byline_name(name: &str, strict: bool) -> bool {
+fn is_byline_name(name: &str, names: Names) -> bool {
     let n = name.chars().count();
     let ok_len = if name.contains('·') {
         (3..=16).contains(&n)
@@ -476,7 +487,7 @@ fn is_byline_name(name: &str, strict: bool) -> bool {
     };
     ok_len
         && !name.chars().any(|c| PEN_NAME_CHARS.contains(&c))
-        && (!strict || crate::lang::names::starts_with_surname(name))
+        && (names == Names::Labelled || crate::lang::names::starts_with_surname(name))
 }
 
 /// The outlet written right before a role label (`南都记者` → 南都).
