@@ -74,13 +74,21 @@ fn is_numeral(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// Whether a candidate names its hospital in full or needs the article's context (市人民医院,
+/// 二院, 省医): an antecedent, or the article's places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Form {
+    Full,
+    Context,
+}
+
 #[derive(Debug, Clone)]
 struct Candidate {
     span: Span,
     /// Simplified surface.
     surface: String,
-    /// Needs an antecedent: 市人民医院, 二院, 省医.
-    context: bool,
+    /// Whether it names its hospital or needs an antecedent (市人民医院, 二院, 省医).
+    form: Form,
     /// The rule that read it.
     rule: super::Rule,
 }
@@ -137,8 +145,8 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
         }
         let rule = match (is_branch, context) {
             (true, _) => super::Rule::HospitalBranch,
-            (false, true) => super::Rule::HospitalContextForm,
-            (false, false) => super::Rule::HospitalName,
+            (false, Form::Context) => super::Rule::HospitalContextForm,
+            (false, Form::Full) => super::Rule::HospitalName,
         };
         push(out, doc, Span::new(start, he), context, rule);
     }
@@ -150,7 +158,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
             let before = text[..at].chars().next_back();
             if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk)
             {
-                push(out, doc, Span::new(at, he), true, super::Rule::HospitalAbbreviation);
+                push(out, doc, Span::new(at, he), Form::Context, super::Rule::HospitalAbbreviation);
             }
             continue;
         }
@@ -162,7 +170,8 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
             continue;
         }
         let (start, _) = extend_left(doc, seg, sent, at);
-        push(out, doc, Span::new(start, he), start == at, super::Rule::HospitalAbbreviation);
+        let form = if start == at { Form::Context } else { Form::Full };
+        push(out, doc, Span::new(start, he), form, super::Rule::HospitalAbbreviation);
     }
 }
 
@@ -170,7 +179,7 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
 /// The start of a branch whose head begins at `hs` and whose short name (one to six
 /// characters, no verb or function word first) follows a parent hospital's head, and whether
 /// the parent needs an antecedent (县人民医院|东山|分院).
-fn branch_start(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> Option<(usize, bool)> {
+fn branch_start(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> Option<(usize, Form)> {
     let text = doc.text();
     let mut p = hs;
     for (n, c) in text[sent.start..hs].chars().rev().enumerate() {
@@ -208,7 +217,7 @@ struct Found {
     by_start: std::collections::BTreeMap<usize, Candidate>,
 }
 
-fn push(out: &mut Found, doc: &Document, span: Span, context: bool, rule: super::Rule) {
+fn push(out: &mut Found, doc: &Document, span: Span, form: Form, rule: super::Rule) {
     let map = &mut out.by_start;
     let crosses = |c: &Candidate| c.span.overlaps(&span) && !span.contains(&c.span);
     // the one kept candidate that may start before `span` and reach into it
@@ -232,7 +241,7 @@ fn push(out: &mut Found, doc: &Document, span: Span, context: bool, rule: super:
         Candidate {
             span,
             surface: super::clean_name(doc.slice(span)),
-            context,
+            form,
             rule,
         },
     );
@@ -257,7 +266,7 @@ fn ordinal_ending_at(text: &str, floor: usize, l: usize) -> Option<usize> {
 }
 
 /// The start of the name whose head begins at `hs`, and whether it needs an antecedent.
-fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize, bool) {
+fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize, Form) {
     let text = doc.text();
     let floor = sent.start;
     let mut walk = Walk {
@@ -288,16 +297,16 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
     let l = walk.l;
     if l == hs || counted_before(&text[floor..l]) {
         // a bare level word: 市人民医院 → needs an antecedent; 三家上海医院 names none
-        return (hs, false);
+        return (hs, Form::Full);
     }
     let name = &text[l..hs];
     let bare_level = name.chars().next().is_some_and(places::is_level_char)
         && !places::is_place(&name.chars().take(2).collect::<String>());
     // institution words alone (人民医院, 第一人民医院) name no hospital: no antecedent either
     if walk.proper == 0 && !walk.division && !has_place(name) && !bare_level {
-        return (hs, false);
+        return (hs, Form::Full);
     }
-    (l, bare_level)
+    (l, if bare_level { Form::Context } else { Form::Full })
 }
 
 /// Whether the place found at `s..l` is one here: not a generic word that is also a place

@@ -2,7 +2,7 @@
 //! 某市人民医院, 某医科大学附属第一医院 and 第一附属医院, context forms such as 二院), and the
 //! canonical name of each.
 
-use super::{Candidate, HospitalFound, is_numeral};
+use super::{Candidate, Form, HospitalFound, is_numeral};
 use std::sync::LazyLock;
 
 use crate::lang::places;
@@ -169,7 +169,7 @@ pub(super) fn cluster(cands: Vec<Candidate>, out: &mut Vec<HospitalFound>) -> Ve
     let mut number: std::collections::HashMap<(&str, bool), usize, crate::data::Fnv> = Default::default();
     let mut surface_of: Vec<usize> = Vec::with_capacity(cands.len());
     for c in &cands {
-        let key = (c.surface.as_str(), c.context);
+        let key = (c.surface.as_str(), c.form == Form::Context);
         let i = *number.entry(key).or_insert_with(|| {
             surfaces.push(key);
             surfaces.len() - 1
@@ -249,7 +249,7 @@ fn join_context_forms(
     let mut cursor = vec![0usize; heads.len()];
     let mut latest_joined: Vec<Option<usize>> = vec![None; heads.len()];
     let mut aligned: Vec<Option<Vec<usize>>> = vec![None; info.len()];
-    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.context) {
+    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| c.form == Form::Context) {
         let Some(si) = surface_of.get(ci).copied() else {
             unresolved.push(ci);
             continue;
