@@ -256,7 +256,7 @@ fn candidate_map_agrees_with_list() {
                 list.retain(|c| !span.contains(c));
                 list.push(span);
             }
-            push(&mut map, &doc, span, Form::Full, crate::extract::Rule::HospitalName);
+            push(&mut map, &doc, span, super::Form::Full, crate::extract::Rule::HospitalName);
         }
         list.sort_by_key(|s| s.start);
         let kept: Vec<Span> = map.by_start.values().map(|c: &Candidate| c.span).collect();
