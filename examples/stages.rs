@@ -43,7 +43,10 @@ fn main() {
         }
     }
     let cut = start.elapsed();
-    let rows = order.iter().map(|s| (*s, total[s])).chain([("jieba-rs cut alone", cut)]);
+    let rows = order
+        .iter()
+        .map(|s| (*s, total[s]))
+        .chain([("jieba-rs cut alone", cut)]);
     for (name, d) in rows {
         println!(
             "{name:<20} {:>8.1} ms  {:>7.1} MB/s",

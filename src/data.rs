@@ -280,7 +280,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("footer_cues.txt", include_str!("data/footer_cues.txt")),
     ("hospital_generic.txt", include_str!("data/hospital_generic.txt")),
     ("hospital_parts.txt", include_str!("data/hospital_parts.txt")),
-    ("hospital_short_heads.txt", include_str!("data/hospital_short_heads.txt")),
+    (
+        "hospital_short_heads.txt",
+        include_str!("data/hospital_short_heads.txt"),
+    ),
     ("hospital_suffixes.txt", include_str!("data/hospital_suffixes.txt")),
     ("hospital_words.txt", include_str!("data/hospital_words.txt")),
     ("image_lines.txt", include_str!("data/image_lines.txt")),

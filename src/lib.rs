@@ -43,7 +43,7 @@ use serde::Deserialize;
 pub use batch::{DEFAULT_GLOB, Job, read_jsonl, read_paths, read_paths_matching};
 pub use error::{BuildError, InputError};
 pub use offsets::Offsets;
-pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Meta, Mention, Person, Record, Rule, Surface};
+pub use record::{Approx, Count, DateMention, FirstCase, Hospital, Mention, Meta, Person, Record, Rule, Surface};
 pub use table::MentionRow;
 
 use lang::calendar::Day;

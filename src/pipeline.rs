@@ -16,9 +16,9 @@
 use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
-use crate::lang::calendar::Day;
 use crate::extract::cues::Cues;
 use crate::extract::{Rule, clean_name, counts, dates, first_cases, hospitals, people};
+use crate::lang::calendar::Day;
 use crate::record::{Count, DateMention, FirstCase, Hospital, Meta, Person, Record, Surface};
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Role, Span};
@@ -132,7 +132,9 @@ pub(crate) fn run(
     let doc = Document::new(input, seg);
     let page_published = doc.layout.published.as_deref();
     // the caller's date wins over the page's; dates resolve against it, else the reference
-    let published_str = published.map(|d| d.iso()).or_else(|| page_published.map(str::to_string));
+    let published_str = published
+        .map(|d| d.iso())
+        .or_else(|| page_published.map(str::to_string));
     let anchor = published.or_else(|| page_published.and_then(Day::parse)).or(reference);
     stages.always("cues");
     let cues = Cues::new(&doc);
@@ -283,4 +285,3 @@ fn to_person(doc: &Document, p: people::PersonFound) -> Option<Person> {
         surfaces,
     })
 }
-

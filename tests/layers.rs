@@ -22,7 +22,11 @@ fn layer_of_module(name: &str) -> usize {
 
 /// The layer of a source file, from its path under `src/`.
 fn layer_of_file(rel: &Path) -> usize {
-    let first = rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or("");
+    let first = rel
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .unwrap_or("");
     layer_of_module(first.trim_end_matches(".rs"))
 }
 
@@ -74,7 +78,11 @@ fn no_layer_imports_a_higher_one() {
             }
         }
     }
-    assert!(violations.is_empty(), "imports that reach up a layer:\n{}", violations.join("\n"));
+    assert!(
+        violations.is_empty(),
+        "imports that reach up a layer:\n{}",
+        violations.join("\n")
+    );
 }
 
 #[test]

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::cues::{Cue, Cues};
-use crate::lang::numeral::{self, Numeral, Script, Vague};
 use crate::data;
 use crate::lang::numeral::Approx;
+use crate::lang::numeral::{self, Numeral, Script, Vague};
 use crate::text::{Document, Span};
 
 /// A count found in the normalised text.

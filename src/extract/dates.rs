@@ -6,8 +6,8 @@
 //! reads it and what it governs (a month after a year, a day after a month), and [`span`]
 //! widens it by the words around it (a clock time, a weekday, a range's second half, 自/以来).
 
-use crate::lang::calendar::{self, Day};
 use super::cues::{Cue, Cues};
+use crate::lang::calendar::{self, Day};
 use crate::text::{Document, Span};
 
 mod clock;

@@ -9,8 +9,8 @@ use regex::Regex;
 use super::counts::CountMention;
 use super::cues::{Cue, Cues};
 use super::hospitals::HospitalFound;
-use crate::lang::places;
 use crate::data;
+use crate::lang::places;
 use crate::text::normalize::is_cjk;
 use crate::text::{Document, Span};
 

@@ -9,8 +9,8 @@
 use std::sync::LazyLock;
 
 use super::cues::{Cue, Cues};
-use crate::lang::places;
 use crate::data;
+use crate::lang::places;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
@@ -158,7 +158,13 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
             let before = text[..at].chars().next_back();
             if !after.is_some_and(|a| "学保疗药师生务护科大院卫改".contains(a)) && !before.is_some_and(is_cjk)
             {
-                push(out, doc, Span::new(at, he), Form::Context, super::Rule::HospitalAbbreviation);
+                push(
+                    out,
+                    doc,
+                    Span::new(at, he),
+                    Form::Context,
+                    super::Rule::HospitalAbbreviation,
+                );
             }
             continue;
         }
@@ -174,7 +180,6 @@ fn find_in_sentence(doc: &Document, seg: &Segmenter, cues: &Cues, sent: Span, ou
         push(out, doc, Span::new(start, he), form, super::Rule::HospitalAbbreviation);
     }
 }
-
 
 /// The start of a branch whose head begins at `hs` and whose short name (one to six
 /// characters, no verb or function word first) follows a parent hospital's head, and whether
@@ -284,7 +289,9 @@ fn extend_left(doc: &Document, seg: &Segmenter, sent: Span, hs: usize) -> (usize
         } else if let Some(p) = part_ending(head) {
             walk.after_university = p.ends_with("大学") || p.ends_with("学院");
             walk.l -= p.len();
-        } else if let Some(s) = places::place_ending_at(text, l).filter(|&s| s >= floor && place_reads(text, floor, s, l)) {
+        } else if let Some(s) =
+            places::place_ending_at(text, l).filter(|&s| s >= floor && place_reads(text, floor, s, l))
+        {
             walk.l = s;
             walk.after_university = false;
         } else if let Some(s) = division_ending_at(doc, seg, floor, l) {

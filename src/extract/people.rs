@@ -106,7 +106,11 @@ pub fn extract(doc: &Document, seg: &Segmenter, cues: &Cues, hospitals: &[Hospit
                     name,
                     titles: ts,
                     org: org.clone(),
-                    rule: if first { super::Rule::TitleBeforeName } else { super::Rule::TitleShared },
+                    rule: if first {
+                        super::Rule::TitleBeforeName
+                    } else {
+                        super::Rule::TitleShared
+                    },
                 });
                 prev_org = org.or(prev_org);
                 first = false;
@@ -419,7 +423,10 @@ fn merge(doc: &Document, seg: &Segmenter, hospitals: &Mentions, found: Found, ou
     }
     let known: std::collections::HashSet<&str, crate::data::Fnv> = people.iter().map(|p| p.name.as_str()).collect();
     let first_new = people.len();
-    let new: Vec<PersonFound> = people_of(doc, added).into_iter().filter(|p| !known.contains(p.name.as_str())).collect();
+    let new: Vec<PersonFound> = people_of(doc, added)
+        .into_iter()
+        .filter(|p| !known.contains(p.name.as_str()))
+        .collect();
     people.extend(new);
     add_mentions(doc, &mut people, first_new);
     for p in &mut people {

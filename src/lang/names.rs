@@ -27,7 +27,9 @@ static SURNAMES: LazyLock<Surnames> = LazyLock::new(|| {
     };
     for w in data::lines(include_str!("../data/surnames.txt")) {
         let mut cs = w.chars();
-        let (Some(first), rest) = (cs.next(), cs.count()) else { continue };
+        let (Some(first), rest) = (cs.next(), cs.count()) else {
+            continue;
+        };
         let u = first as usize;
         if u >= 0x10000 {
             continue;

@@ -109,8 +109,11 @@ static LABELS: LazyLock<Vec<(&'static str, Role)>> = LazyLock::new(|| {
 /// person did (`credit:`), characters of an institution's pen name (`pen_name_char:`).
 static ROLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| byline_words("role").map(|(w, _)| w).collect());
 static CREDITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| byline_words("credit").map(|(w, _)| w).collect());
-static PEN_NAME_CHARS: LazyLock<Vec<char>> =
-    LazyLock::new(|| byline_words("pen_name_char").filter_map(|(w, _)| w.chars().next()).collect());
+static PEN_NAME_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    byline_words("pen_name_char")
+        .filter_map(|(w, _)| w.chars().next())
+        .collect()
+});
 
 impl Layout {
     /// Find title, meta line, body and bylines in normalised text.
@@ -158,7 +161,10 @@ impl Layout {
                 break;
             }
         }
-        if let Some((t, b, s)) = meta.filter(|_| !body.iter().any(is_paragraph)).and_then(|m| article_above(&ls, m)) {
+        if let Some((t, b, s)) = meta
+            .filter(|_| !body.iter().any(is_paragraph))
+            .and_then(|m| article_above(&ls, m))
+        {
             layout.title = t;
             body = b;
             start = s;
@@ -276,7 +282,9 @@ impl Layout {
         let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
         let Some(open) = line[..head_end].find('(') else { return };
         let inner_start = open + 1;
-        let Some(len) = line[inner_start..].find(')') else { return };
+        let Some(len) = line[inner_start..].find(')') else {
+            return;
+        };
         let inner = &line[inner_start..inner_start + len];
         if inner.chars().count() <= 40 && LABELS.iter().any(|(l, _)| inner.starts_with(l)) {
             self.read_labelled(inner, base + inner_start);
@@ -397,7 +405,12 @@ impl Layout {
 fn han_run_before_label(s: &str) -> usize {
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        if !(is_cjk(c) || c == '·') || (i > 0 && LABELS.iter().any(|(l, _)| l.chars().count() > 1 && s[i..].starts_with(l))) {
+        if !(is_cjk(c) || c == '·')
+            || (i > 0
+                && LABELS
+                    .iter()
+                    .any(|(l, _)| l.chars().count() > 1 && s[i..].starts_with(l)))
+        {
             break;
         }
         end = i + c.len_utf8();

@@ -485,7 +485,8 @@ mod tests {
 
     #[test]
     fn markup_is_dropped_and_offsets_keep_to_the_page() {
-        let input = "<!--正文 开始-->\n<p align=\"center\"><span style=\"font-size:14px;\">医院&nbsp;专家</span></p>\n<5岁 a&b";
+        let input =
+            "<!--正文 开始-->\n<p align=\"center\"><span style=\"font-size:14px;\">医院&nbsp;专家</span></p>\n<5岁 a&b";
         let n = NormText::new(input);
         assert_eq!(n.text, "\n医院专家\n<5岁 a&b");
         let s = n.text.find("专家").unwrap();

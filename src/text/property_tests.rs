@@ -55,7 +55,9 @@ fn markup(input: &str) -> Vec<std::ops::Range<usize>> {
         regex::Regex::new(r"<!--(?s:.){0,1017}?-->|<[A-Za-z/!][^<>]{0,1020}>|&(?:nbsp|ensp|emsp|thinsp);").unwrap()
     });
     let char_at = |b: usize| input[..b].chars().count();
-    RE.find_iter(input).map(|m| char_at(m.start())..char_at(m.end())).collect()
+    RE.find_iter(input)
+        .map(|m| char_at(m.start())..char_at(m.end()))
+        .collect()
 }
 
 fn slice(text: &[char], s: usize, e: usize) -> Option<String> {

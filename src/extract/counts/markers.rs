@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::data;
-use crate::lang::numeral::{self, Numeral, Script};
 use super::{chars, next_char, pairs, prev_char, words};
+use crate::data;
 use crate::lang::numeral::Approx;
+use crate::lang::numeral::{self, Numeral, Script};
 use crate::text::Span;
 
 /// A word before a number: a marker (`over:`, `under:`, `about:`, `scale:`, `exact:` in

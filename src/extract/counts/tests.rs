@@ -152,10 +152,7 @@ fn count_table() {
 
 #[test]
 fn objects_after_and_before() {
-    let r = crate::Extractor::new().extract(
-        "t",
-        "12家远程协作医院参与会诊,门诊病人约900人次,医院床位增至36张。",
-    );
+    let r = crate::Extractor::new().extract("t", "12家远程协作医院参与会诊,门诊病人约900人次,医院床位增至36张。");
     let objects: Vec<Option<String>> = r.counts.iter().map(|c| c.object.clone()).collect();
     assert_eq!(
         objects,

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::lang::calendar::{self, Day};
 use super::lunar::{self, LunarDay, Month};
+use crate::lang::calendar::{self, Day};
 
 /// When a festival falls.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,11 +3,11 @@
 
 use std::sync::LazyLock;
 
-use crate::lang::calendar::{self, Day};
-use crate::lang::numeral;
 use super::groups::{H, Mt, Parts, Yt, month_tail, year_tail};
 use super::patterns::{MONTH_TAIL, QUARTER, YEAR_TAIL};
 use super::{Point, Prec, Resolver, Value, festivals, lunar, relative};
+use crate::lang::calendar::{self, Day};
+use crate::lang::numeral;
 use crate::text::Span;
 
 /// A list of characters of `date_words.txt`.

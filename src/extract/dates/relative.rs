@@ -4,8 +4,8 @@
 
 use std::sync::LazyLock;
 
-use crate::lang::calendar::{self, Day};
 use super::{Point, Prec, Resolver, Value};
+use crate::lang::calendar::{self, Day};
 
 /// The relative tables of `date_words.txt`: word and offset.
 type Table = LazyLock<Vec<(&'static str, i32)>>;

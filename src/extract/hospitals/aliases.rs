@@ -322,7 +322,8 @@ fn canonical(surface: &str) -> String {
     let mut cut = 0;
     for k in 1..ends.len() {
         let place = &surface[starts[k]..ends[k]];
-        if places::is_levelled_place(place) && (place.ends_with('县') || place.ends_with('旗') || place.ends_with('市')) {
+        if places::is_levelled_place(place) && (place.ends_with('县') || place.ends_with('旗') || place.ends_with('市'))
+        {
             cut = starts[k];
         }
     }
@@ -330,7 +331,10 @@ fn canonical(surface: &str) -> String {
         cut = 0;
     }
     // a city before a university only locates it (某市|某某大学附属第一医院)
-    if let Some(k) = (0..ends.len()).rev().find(|&k| places::is_levelled_place(&surface[starts[k]..ends[k]])) {
+    if let Some(k) = (0..ends.len())
+        .rev()
+        .find(|&k| places::is_levelled_place(&surface[starts[k]..ends[k]]))
+    {
         let rest = &surface[ends[k]..];
         if rest.chars().take(8).collect::<String>().contains("大学") && !rest.starts_with("大学") {
             cut = ends[k];

@@ -62,7 +62,8 @@ pub(super) fn resolve(doc: &Document, unresolved: Vec<Candidate>, out: &mut Vec<
         }
     }
     for h in out.iter_mut() {
-        let mut pairs: Vec<(crate::text::Span, Rule)> = h.mentions.iter().copied().zip(h.rules.iter().copied()).collect();
+        let mut pairs: Vec<(crate::text::Span, Rule)> =
+            h.mentions.iter().copied().zip(h.rules.iter().copied()).collect();
         pairs.sort_by_key(|(m, _)| m.start);
         (h.mentions, h.rules) = pairs.into_iter().unzip();
     }

@@ -155,7 +155,10 @@ fn named_branches_and_campuses_follow_their_parent() {
 fn institution_words_of_more_kinds() {
     assert_eq!(names("辽宁省林业总医院举行仪式。"), ["辽宁省林业总医院"]);
     assert_eq!(names("患者选择了云南西部中心医院。"), ["云南西部中心医院"]);
-    assert_eq!(names("他曾任第三军医大学东湖肝胆外科医院院长。"), ["第三军医大学东湖肝胆外科医院"]);
+    assert_eq!(
+        names("他曾任第三军医大学东湖肝胆外科医院院长。"),
+        ["第三军医大学东湖肝胆外科医院"]
+    );
     assert_eq!(names("他历任第三军医大学长青医院院长。"), ["第三军医大学长青医院"]);
     assert_eq!(names("由东湖医药大学附设青山医院进驻。"), ["东湖医药大学附设青山医院"]);
     // a common noun right after a place names the hospital of a company or a trade
@@ -191,7 +194,10 @@ fn context_forms_without_antecedent_are_completed() {
         ["洛南县人民医院", "东湖医院"]
     );
     // institution words are needed: 县医院 alone names no hospital
-    assert_eq!(names("洛南网讯 县中医院与县妇幼保健院签约。"), ["洛南县中医院", "洛南县妇幼保健院"]);
+    assert_eq!(
+        names("洛南网讯 县中医院与县妇幼保健院签约。"),
+        ["洛南县中医院", "洛南县妇幼保健院"]
+    );
     // a short place of a site name; no place at all keeps the form as written
     assert_eq!(names("东莞新闻网讯 市人民医院开展义诊活动。"), ["东莞市人民医院"]);
     assert_eq!(names("10月8日,市人民医院举行义诊。"), ["市人民医院"]);
@@ -256,7 +262,13 @@ fn candidate_map_agrees_with_list() {
                 list.retain(|c| !span.contains(c));
                 list.push(span);
             }
-            push(&mut map, &doc, span, super::Form::Full, crate::extract::Rule::HospitalName);
+            push(
+                &mut map,
+                &doc,
+                span,
+                super::Form::Full,
+                crate::extract::Rule::HospitalName,
+            );
         }
         list.sort_by_key(|s| s.start);
         let kept: Vec<Span> = map.by_start.values().map(|c: &Candidate| c.span).collect();

@@ -8,11 +8,11 @@ use std::sync::LazyLock;
 
 use std::collections::HashMap;
 
-use super::personal_names::{after_name_at, is_name, name_at, name_before, title_starts};
 use super::index::Taken;
-use crate::extract::Rule;
+use super::personal_names::{after_name_at, is_name, name_at, name_before, title_starts};
 use super::{Cue, Cues, Found, Hit};
 use crate::data;
+use crate::extract::Rule;
 use crate::lang::names;
 use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
@@ -36,7 +36,11 @@ pub(crate) fn words(kind: &str) -> Vec<&'static str> {
 /// The title a context word gives the person (摄影: → 摄影), by kind and word.
 static TITLES: LazyLock<HashMap<(Cue, &'static str), &'static str, data::Fnv>> = LazyLock::new(|| {
     let mut m = HashMap::default();
-    for (kind, cue) in [("before", Cue::PersonBefore), ("after", Cue::PersonAfter), ("mark", Cue::PersonMark)] {
+    for (kind, cue) in [
+        ("before", Cue::PersonBefore),
+        ("after", Cue::PersonAfter),
+        ("mark", Cue::PersonMark),
+    ] {
         for (w, t) in entries(kind) {
             if let Some(t) = t {
                 m.insert((cue, w), t);
@@ -135,7 +139,11 @@ fn pair_opening_clause(doc: &Document, seg: &Segmenter, sent: Span, end: usize, 
     let Some(second) = name_before(doc, seg, sent, end) else {
         return;
     };
-    let Some(joiner) = text[sent.start..second.start].chars().next_back().filter(|c| JOINERS.contains(c)) else {
+    let Some(joiner) = text[sent.start..second.start]
+        .chars()
+        .next_back()
+        .filter(|c| JOINERS.contains(c))
+    else {
         return;
     };
     let Some(first) = name_before(doc, seg, sent, second.start - joiner.len_utf8()) else {
@@ -154,9 +162,13 @@ fn pair_opening_clause(doc: &Document, seg: &Segmenter, sent: Span, end: usize, 
 fn may_open_clause(text: &str, sent: Span, end: usize) -> bool {
     let before = &text[sent.start..end];
     // a transliterated name (买买提·艾力) is longer: left to the full check
-    before.char_indices().rev().take(4).skip(1).any(|(i, _)| {
-        opens_clause(text, sent, sent.start + i) && names::surname_len(&before[i..]).is_some()
-    }) || before.chars().rev().take(12).any(|c| c == '·')
+    before
+        .char_indices()
+        .rev()
+        .take(4)
+        .skip(1)
+        .any(|(i, _)| opens_clause(text, sent, sent.start + i) && names::surname_len(&before[i..]).is_some())
+        || before.chars().rev().take(12).any(|c| c == '·')
 }
 
 /// A word the segmenter made of characters its dictionary lacks (its HMM joins an unknown

@@ -133,10 +133,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
         {
             continue;
         }
-        if cand
-            .chars()
-            .any(|c| is_org_char(c) || char_in(&BARE_ORG_CHARS, c))
-        {
+        if cand.chars().any(|c| is_org_char(c) || char_in(&BARE_ORG_CHARS, c)) {
             return None;
         }
         let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
@@ -258,7 +255,9 @@ pub(super) fn is_name(doc: &Document, seg: &Segmenter, span: Span) -> bool {
     // a one-character word is its character: when no given character is a function word
     // by itself, no word of the given name is one, and the clause need not be cut to see it
     let given = &doc.text()[given_at..span.end];
-    let may_hold_one = given.char_indices().any(|(i, c)| is_function(&given[i..i + c.len_utf8()]));
+    let may_hold_one = given
+        .char_indices()
+        .any(|(i, c)| is_function(&given[i..i + c.len_utf8()]));
     let function_char = may_hold_one
         && doc.tokens_in(Span::new(given_at, span.end)).iter().any(|t| {
             let w = doc.slice(t.span);
@@ -289,7 +288,7 @@ fn reads_as_full_name(s: &str) -> bool {
 fn counted(before: &str) -> bool {
     let mut rev = before.chars().rev();
     rev.next().is_some_and(|c| char_in(&COUNTERS, c))
-        && rev
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || crate::lang::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数'))
+        && rev.next().is_some_and(|c| {
+            c.is_ascii_digit() || crate::lang::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数')
+        })
 }

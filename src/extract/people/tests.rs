@@ -220,4 +220,3 @@ fn mentions_are_the_name() {
         }
     }
 }
-

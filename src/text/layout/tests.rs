@@ -125,7 +125,10 @@ fn bylines_on_header_lines_and_in_parentheses() {
     let l = Layout::new(&text);
     assert_eq!(
         names(&text, &l),
-        vec![("王建新".into(), Role::Correspondent), ("赵小红".into(), Role::Correspondent)]
+        vec![
+            ("王建新".into(), Role::Correspondent),
+            ("赵小红".into(), Role::Correspondent)
+        ]
     );
 }
 
@@ -155,7 +158,10 @@ fn a_meta_line_that_closes_the_page() {
     // a repost: headline, the text, then the source's meta line; nothing after it
     let text = "专家团队赴青山县义诊\n\n近日,东湖市第二人民医院派出专家团队,赴青山县开展义诊活动,服务群众三百余人次。\n专家们表示,将继续开展帮扶。\n作者:东湖日报\n日期:2023-05-06 08:30:00";
     let l = Layout::new(text);
-    assert_eq!(&text[l.title.unwrap().start..l.title.unwrap().end], "专家团队赴青山县义诊");
+    assert_eq!(
+        &text[l.title.unwrap().start..l.title.unwrap().end],
+        "专家团队赴青山县义诊"
+    );
     let body: Vec<&str> = l.body.iter().map(|s| &text[s.start..s.end]).collect();
     assert_eq!(body.len(), 2, "{body:?}");
     assert!(body[0].starts_with("近日"));
