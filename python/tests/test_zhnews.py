@@ -31,6 +31,7 @@ def test_extract_count_hospital_and_offsets(ex):
         "unit": "名",
         "object": "专家",
         "approx": "exact",
+        "rule": "numeral_unit",
     }
     assert isinstance(r["counts"][0]["value"], int)
     assert [h["name"] for h in r["hospitals"]] == ["临河县人民医院"]
