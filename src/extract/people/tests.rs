@@ -220,3 +220,12 @@ fn mentions_are_the_name() {
         }
     }
 }
+
+#[test]
+fn people_of_other_sectors_and_pairs_in_general_news() {
+    assert_eq!(people("演员钟晓燕出席了发布会。")[0].1, ["演员"]);
+    assert_eq!(people("教练员谭志远表示球队状态良好。")[0].1, ["教练员"]);
+    // two names that open a clause before 一起 or 等人
+    assert_eq!(names("昨天,卢文斌和晏小雨一起去了省城。"), ["卢文斌", "晏小雨"]);
+    assert_eq!(names("房志刚、舒小娟等人参加了会议。"), ["房志刚", "舒小娟"]);
+}
