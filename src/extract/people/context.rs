@@ -231,8 +231,14 @@ fn plausible(doc: &Document, seg: &Segmenter, sent: Span, name: Span) -> bool {
 
 /// Whether a name starting at `at` opens its clause: nothing Han comes before it.
 fn opens_clause(text: &str, sent: Span, at: usize) -> bool {
-    text[sent.start..at].chars().next_back().is_none_or(|c| !is_cjk(c))
+    let before = &text[sent.start..at];
+    // an opener (据) may stand between the clause's start and the name
+    let before = OPENERS.iter().find_map(|w| before.strip_suffix(w)).unwrap_or(before);
+    before.chars().next_back().is_none_or(|c| !is_cjk(c))
 }
+
+/// Words that open a clause before a name (`opener:` 据).
+static OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("opener"));
 
 /// A word of three characters that the dictionary tags as a person's full name (nrfg; its
 /// `nr` holds many common words) and that reads as one: well-known people need no context.

@@ -229,3 +229,12 @@ fn people_of_other_sectors_and_pairs_in_general_news() {
     assert_eq!(names("昨天,卢文斌和晏小雨一起去了省城。"), ["卢文斌", "晏小雨"]);
     assert_eq!(names("房志刚、舒小娟等人参加了会议。"), ["房志刚", "舒小娟"]);
 }
+
+#[test]
+fn openers_responses_and_family_words() {
+    assert_eq!(names("据樊立群介绍,该项目已经完工。"), ["樊立群"]);
+    assert_eq!(names("对此,宁志国回应说,他会继续努力。"), ["宁志国"]);
+    assert_eq!(names("在老伴严秀兰的陪同下,他来到医院。"), ["严秀兰"]);
+    // 据 before a word that is no name
+    assert!(names("据统计,全年接诊患者三千人次。").is_empty());
+}
