@@ -376,7 +376,7 @@ pub(super) fn after_month(rest: &str, end: usize, month: Point, r: &Resolver) ->
 }
 
 /// A month with no year: not `个月`, not inside a number; a Chinese month only with a day
-/// after it or a long name (十一月), since 一月 is also "one month".
+/// after it, a long name (十一月) or 份 (三月份), since 一月 is also "one month".
 fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: &Resolver) -> Option<(usize, Value)> {
     let prev = prev_char(text, start);
     if prev.is_some_and(|p| p.is_ascii_digit() || BEFORE_MONTH_NO.contains(&p)) {
@@ -392,7 +392,8 @@ fn bare_month(text: &str, c: &Parts, start: usize, end: usize, limit: usize, r: 
     let p = r.fill_year(Point::month(None, m1));
     let read = after_month(rest, end, p, r);
     let arabic = c.get(H::M)?.as_str().starts_with(|ch: char| ch.is_ascii_digit());
-    let long = c.get(H::M)?.as_str().chars().count() >= 2;
+    // 三月份 is a month, never "three months"
+    let long = c.get(H::M)?.as_str().chars().count() >= 2 || text[..end].ends_with("月份");
     match read {
         Some(found) => Some(found),
         None if arabic || long => p.valid().then_some((end, Value::Point(p))),

@@ -24,6 +24,9 @@ type Case = (
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
+    // a Chinese month with 份 is a month; a clock after 早上 with no other date mark
+    ("四月份,义诊队出发。", Some("2024-06-10"), &[("四月份", "2024-04")]),
+    ("早上六点半,队员集合。", Some("2024-06-10"), &[("早上六点半", "2024-06-10T06:30")]),
     // absolute
     ("发布时间:2022年07月18日。", None, &[("2022年07月18日", "2022-07-18")]),
     ("2022年7月18日,专家抵达。", None, &[("2022年7月18日", "2022-07-18")]),
