@@ -260,6 +260,23 @@ pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The entries of one kind of a file that holds several lists, one `kind:entry` a line
+/// (`person_contexts.txt`, `count_words.txt`…), in file order.
+pub(crate) fn kind_entries<'k>(file: &'static str, kind: &'k str) -> impl Iterator<Item = &'static str> + 'k {
+    lines(file).filter_map(move |l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+}
+
+/// [`kind_entries`] written `word=value`, split at the first `=` (`None` for a word alone).
+pub(crate) fn kind_pairs<'k>(
+    file: &'static str,
+    kind: &'k str,
+) -> impl Iterator<Item = (&'static str, Option<&'static str>)> + 'k {
+    kind_entries(file, kind).map(|e| match e.split_once('=') {
+        Some((w, v)) => (w, Some(v)),
+        None => (e, None),
+    })
+}
+
 /// Lexicon files, for the validation test.
 #[cfg(test)]
 pub(crate) const FILES: &[(&str, &str)] = &[

@@ -52,8 +52,7 @@ static UNITS: LazyLock<Units> = LazyLock::new(|| {
 
 /// The entries of one kind of `count_words.txt` (`kind:entry`), in file order.
 fn words(kind: &str) -> impl Iterator<Item = &'static str> + '_ {
-    data::lines(include_str!("../data/count_words.txt"))
-        .filter_map(move |l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
+    data::kind_entries(include_str!("../data/count_words.txt"), kind)
 }
 
 /// The entries of one kind written `word=value` (a word alone is its own value).

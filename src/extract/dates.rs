@@ -205,9 +205,7 @@ impl Resolver {
 
 /// The entries of one kind of `date_words.txt` (`kind:word`), in the file's order.
 pub(super) fn words(kind: &str) -> Vec<&'static str> {
-    crate::data::lines(include_str!("../data/date_words.txt"))
-        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
-        .collect()
+    crate::data::kind_entries(include_str!("../data/date_words.txt"), kind).collect()
 }
 
 /// A list of characters of `date_words.txt`: the first character of each entry.

@@ -51,9 +51,7 @@ static PATTERNS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The entries of one kind of `first_words.txt` (`kind:word`), in the file's order.
 fn words(kind: &str) -> Vec<&'static str> {
-    data::lines(include_str!("../data/first_words.txt"))
-        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
-        .collect()
+    data::kind_entries(include_str!("../data/first_words.txt"), kind).collect()
 }
 
 /// A list of `first_words.txt`.

@@ -48,9 +48,7 @@ static GENERIC: LazyLock<data::WordSet> =
 
 /// The words of one kind of `hospital_words.txt`.
 pub(super) fn words(kind: &str) -> Vec<&'static str> {
-    data::lines(include_str!("../data/hospital_words.txt"))
-        .filter_map(|l| l.split_once(':').filter(|(k, _)| *k == kind).map(|(_, w)| w))
-        .collect()
+    data::kind_entries(include_str!("../data/hospital_words.txt"), kind).collect()
 }
 
 /// Words after a head that show "医院" is a common noun here (`not_after:`: 医院管理).

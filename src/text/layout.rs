@@ -84,13 +84,7 @@ static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\S{0,30}?)(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)\s*\(([^()]{2,40})\)").unwrap());
 /// The byline words of `bylines.txt` of one kind, with what follows `=` if anything.
 fn byline_words(kind: &str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> + '_ {
-    crate::data::lines(include_str!("../data/bylines.txt")).filter_map(move |l| {
-        let (k, rest) = l.split_once(':')?;
-        (k == kind).then(|| match rest.split_once('=') {
-            Some((w, v)) => (w, Some(v)),
-            None => (rest, None),
-        })
-    })
+    crate::data::kind_pairs(include_str!("../data/bylines.txt"), kind)
 }
 
 /// Labels that introduce names in bylines, longest first (`label:` in `bylines.txt`).

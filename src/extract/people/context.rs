@@ -18,14 +18,14 @@ use crate::text::normalize::is_cjk;
 use crate::text::segment::Segmenter;
 use crate::text::{Document, Span};
 
+/// The entries of one kind of `person_contexts.txt`, with the title after `=` if any.
 fn entries(kind: &str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> + '_ {
-    data::lines(include_str!("../../data/person_contexts.txt")).filter_map(move |l| {
-        let (k, rest) = l.split_once(':')?;
-        (k == kind).then(|| match rest.split_once('=') {
-            Some((w, t)) => (w, Some(t)),
-            None => (rest, None),
-        })
-    })
+    data::kind_pairs(include_str!("../../data/person_contexts.txt"), kind)
+}
+
+/// The entries of one kind that are single characters, as characters.
+pub(super) fn chars(kind: &str) -> Vec<char> {
+    entries(kind).filter_map(|(w, _)| w.chars().next()).collect()
 }
 
 /// The words of one kind, for the cue scan (`cues.rs`), which finds them in every sentence.
@@ -252,8 +252,7 @@ fn dictionary_name(doc: &Document, seg: &Segmenter, word: Span) -> Option<Span> 
 }
 
 /// Joiners of a list of names (`joiner:`).
-static JOINERS: LazyLock<Vec<char>> =
-    LazyLock::new(|| entries("joiner").filter_map(|(w, _)| w.chars().next()).collect());
+static JOINERS: LazyLock<Vec<char>> = LazyLock::new(|| chars("joiner"));
 
 /// Names listed with a name found (张三、李四和王五): each mention of a found name (`seeds`,
 /// the occurrences the merge finds anyway) reaches one joiner to its right and one to its

@@ -33,15 +33,10 @@ static AFTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 /// Characters that show a "name" is an organisation or a place (`org_char:`), and the more
 /// that count for a name without a surname (`bare_org_char:`).
-static ORG_CHARS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("org_char"));
-static BARE_ORG_CHARS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("bare_org_char"));
-static COUNTERS: LazyLock<data::WordSet> = LazyLock::new(|| super::context::word_set("counter"));
+static ORG_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| super::context::chars("org_char"));
+static BARE_ORG_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| super::context::chars("bare_org_char"));
+static COUNTERS: LazyLock<Vec<char>> = LazyLock::new(|| super::context::chars("counter"));
 static PSEUDONYM: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::context::words("pseudonym"));
-
-fn char_in(set: &data::WordSet, c: char) -> bool {
-    let mut buf = [0; 4];
-    set.contains(&*c.encode_utf8(&mut buf))
-}
 
 /// The length in characters of the name-ending word that starts `s`, if any.
 pub(super) fn after_name_at(s: &str) -> Option<usize> {
@@ -52,7 +47,7 @@ pub(super) fn after_name_at(s: &str) -> Option<usize> {
 
 /// Whether a character shows a "name" is an organisation (卫健委, 宣传部) or a place (苗栗县).
 fn is_org_char(c: char) -> bool {
-    char_in(&ORG_CHARS, c)
+    ORG_CHARS.contains(&c)
 }
 /// Whether a title starts right at the beginning of `s`.
 pub(super) fn title_starts(s: &str) -> bool {
@@ -133,7 +128,7 @@ fn bare_name_at(doc: &Document, seg: &Segmenter, at: usize, rest: &str, run: &[(
         {
             continue;
         }
-        if cand.chars().any(|c| is_org_char(c) || char_in(&BARE_ORG_CHARS, c)) {
+        if cand.chars().any(|c| is_org_char(c) || BARE_ORG_CHARS.contains(&c)) {
             return None;
         }
         let word_like = seg.has_word(cand) && !seg.dict_tag(cand).is_some_and(|t| t.starts_with("nr"));
@@ -287,7 +282,7 @@ fn reads_as_full_name(s: &str) -> bool {
 /// what is counted (14位权威专家), not a name.
 fn counted(before: &str) -> bool {
     let mut rev = before.chars().rev();
-    rev.next().is_some_and(|c| char_in(&COUNTERS, c))
+    rev.next().is_some_and(|c| COUNTERS.contains(&c))
         && rev.next().is_some_and(|c| {
             c.is_ascii_digit() || crate::lang::numeral::is_chinese_numeral_char(c) || matches!(c, '几' | '多' | '数')
         })
